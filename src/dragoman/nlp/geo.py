@@ -1,0 +1,117 @@
+"""Countries and places in a text, from the codebooks.
+
+Country forms (names, official and former names, demonyms, capitals) and places
+are looked up by their folded form (case and accents ignored) over token n-grams
+that start with a capital letter, so "Türkiye", "Turkiye" and "TÜRKİYE" all
+match while the bird in "roast turkey" does not.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from dragoman import codebooks
+from dragoman.nlp.names import fold
+
+# A capital names its government ("Ankara's role", "Ankara said") unless a word
+# before it makes it a location ("in Ankara", "Kazakhstan's capital Astana").
+PLACE_CUES = frozenset({
+    "in", "at", "to", "from", "near", "into", "outside", "inside", "via", "capital", "city",
+    "visit", "visited", "visiting", "arrived", "reached", "left", "held", "across", "around",
+    "toward", "towards", "of", "between",
+})
+# Prefixes that make a longer official name out of a country name.
+STATE_PREFIXES = ("republic of", "kingdom of", "state of", "islamic republic of",
+                  "federal republic of", "people s republic of", "democratic republic of",
+                  "sultanate of", "emirate of", "principality of", "commonwealth of")
+
+
+@dataclass(frozen=True)
+class GeoHit:
+    """A country or place form found at tokens [start, end). kind: the codebook kind
+    ("name", "former", "demonym", "capital", ...) or "place"."""
+
+    start: int
+    end: int
+    code: str
+    kind: str
+    form: str
+
+
+class GeoLexicon:
+    """Folded country and place forms, built once per pipeline from the codebooks."""
+
+    def __init__(self) -> None:
+        self.countries: dict[str, tuple[str, str, str]] = {}
+        for f in codebooks.country_forms():
+            key = fold(f.form.removeprefix("the ").removeprefix("The "))
+            if key and key not in self.countries:
+                self.countries[key] = (f.code, f.kind, f.form)
+        self.places: dict[str, codebooks.Place] = {}
+        for form, place in codebooks.place_forms():
+            self.places.setdefault(fold(form), place)
+        longest = max((len(k.split()) for k in [*self.countries, *self.places]), default=1)
+        self.max_words = min(longest + 2, 8)
+
+    def _lookup(self, table: dict, doc: Doc, i: int) -> tuple[int, object] | None:
+        """Longest n-gram from token i (capitalised) found in `table`: (end, value)."""
+        first = doc[i].text
+        if not first[:1].isupper():
+            return None
+        for n in range(min(self.max_words, len(doc) - i), 0, -1):
+            span = doc[i:i + n]
+            if n > 1 and any(t.is_sent_start for t in span[1:]):
+                continue
+            value = table.get(fold(span.text))
+            if value is None:
+                continue
+            form = value[2] if isinstance(value, tuple) else value.name
+            # Short forms (US, UK, UAE) must keep their case: "us" is a pronoun.
+            if len(fold(form).replace(" ", "")) <= 3 and span.text.replace(".", "") != form.replace(".", ""):
+                continue
+            return i + n, value
+        return None
+
+    def find(self, doc: Doc) -> list[GeoHit]:
+        """Every country and place form in `doc`, longest first, non-overlapping."""
+        hits: list[GeoHit] = []
+        i = 0
+        while i < len(doc):
+            found = self._lookup(self.countries, doc, i)
+            if found:
+                end, (code, kind, form) = found
+                start = self._extend_state_prefix(doc, i)
+                hits.append(GeoHit(start, end, code, "official" if start < i else kind, form))
+                i = end
+                continue
+            found = self._lookup(self.places, doc, i)
+            if found:
+                end, place = found
+                hits.append(GeoHit(i, end, place.country, "place", place.name))
+                i = end
+                continue
+            i += 1
+        return hits
+
+    @staticmethod
+    def _extend_state_prefix(doc: Doc, i: int) -> int:
+        """Start of "the Republic of X" when such words stand before country name X."""
+        for prefix in STATE_PREFIXES:
+            n = len(prefix.split())
+            if i - n >= 0 and fold(doc[i - n:i].text) == prefix and doc[i - n].text[:1].isupper():
+                return i - n
+        return i
+
+
+def capital_is_place(doc: Doc, hit: GeoHit) -> bool:
+    """Is a capital city used as a location ("in Astana") rather than for its government?"""
+    if hit.start == 0:
+        return False
+    prev = doc[hit.start - 1]
+    if prev.lower_ in PLACE_CUES:
+        return True
+    nxt = doc[hit.end] if hit.end < len(doc) else None
+    # "Astana, Kazakhstan" names a place.
+    return bool(nxt is not None and nxt.text == "," and hit.end + 1 < len(doc)
+                and doc[hit.end + 1].ent_type_ == "GPE")

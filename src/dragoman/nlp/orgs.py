@@ -1,0 +1,97 @@
+"""Organisations and the acronyms an article defines for them.
+
+"the Organization of Turkic States (OTG)" defines OTG for the rest of the text,
+whatever the initials would suggest; later "the OTG" and "OTG summit" are
+mentions of the same organisation. British and American spellings
+("Organisation" / "Organization") are one name.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from dragoman.nlp.geo import GeoHit
+from dragoman.nlp.names import fold
+
+ACRONYM = re.compile(r"^[A-ZÀ-Þ][A-ZÀ-Þ0-9&\-]{1,9}$")
+CONNECTORS = frozenset({"of", "for", "and", "the", "on", "in", "de", "du", "des", "&", "to"})
+
+
+def org_key(name: str) -> str:
+    """Comparison key: folded, leading "the" dropped, -isation spelled -ization."""
+    key = fold(name).removeprefix("the ")
+    return re.sub(r"is(ation|e|ed|ing)\b", r"iz\1", key)
+
+
+@dataclass
+class OrgHit:
+    """An organisation mention at tokens [start, end). name: its surface form;
+    acronym: the acronym the text defines for it, if any."""
+
+    start: int
+    end: int
+    name: str
+    acronym: str | None = None
+    aliases: list[str] = field(default_factory=list)
+
+
+def _long_name_before(doc: Doc, paren: int) -> int:
+    """Start of the capitalised name that ends right before the "(" at token `paren`."""
+    i = paren
+    while i - 1 >= 0 and not doc[i - 1].is_sent_end:
+        tok = doc[i - 1]
+        if tok.text[:1].isupper() or (tok.lower_ in CONNECTORS and i - 2 >= 0
+                                       and doc[i - 2].text[:1].isupper()):
+            i -= 1
+            if tok.is_sent_start:
+                break
+        else:
+            break
+    while i < paren and doc[i].lower_ in CONNECTORS:
+        i += 1
+    return i
+
+
+def find_acronym_definitions(doc: Doc) -> list[OrgHit]:
+    """"Long Name (ACR)" patterns: the long name with its acronym."""
+    hits: list[OrgHit] = []
+    for tok in doc[1:-2]:
+        i = tok.i
+        if tok.text != "(" or doc[i + 2].text != ")" or not ACRONYM.match(doc[i + 1].text):
+            continue
+        start = _long_name_before(doc, i)
+        if i - start >= 2:
+            hits.append(OrgHit(start, i, doc[start:i].text, acronym=doc[i + 1].text))
+    return hits
+
+
+def find_orgs(doc: Doc, geo_at: dict[int, GeoHit], person_tokens: set[int]) -> list[OrgHit]:
+    """Organisation mentions: defined acronyms and their long names, NER ORG spans that are
+    not people or countries, and later uses of a defined acronym."""
+    defs = find_acronym_definitions(doc)
+    acronyms = {d.acronym: d for d in defs if d.acronym}
+    hits = list(defs)
+    taken = {t for d in defs for t in range(d.start, d.end + 3)}
+    for ent in doc.ents:
+        if ent.label_ != "ORG":
+            continue
+        start, end = ent.start, ent.end
+        while start < end and doc[start].lower_ == "the":
+            start += 1
+        while end > start and doc[end - 1].text in ("'s", "’s"):
+            end -= 1
+        span = range(start, end)
+        if start >= end or any(t in taken or t in person_tokens for t in span):
+            continue
+        if all(t in geo_at for t in span):
+            continue  # a country the model called an organisation
+        if end - start == 1 and doc[start].text in acronyms:
+            continue  # counted below as an acronym use
+        hits.append(OrgHit(start, end, doc[start:end].text))
+        taken.update(span)
+    for tok in doc:
+        if tok.text in acronyms and tok.i not in taken:
+            hits.append(OrgHit(tok.i, tok.i + 1, tok.text, acronym=tok.text))
+    return sorted(hits, key=lambda h: h.start)

@@ -1,0 +1,242 @@
+"""People in an article: names, the titles around them, and title phrases.
+
+Finds person names from the statistical NER and from title patterns, whatever
+label the model gave the words ("Kazakh President Kassym-Jomart Tokayev" tagged
+as one ORG still yields a president of KAZ), and title phrases without a name
+("the Turkish foreign minister"), which `dragoman.nlp.actors` links to a person.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from dragoman import codebooks
+from dragoman.nlp.geo import GeoHit
+from dragoman.nlp.names import fold
+
+# Verbs of saying: a name that is their subject is a person, whatever NER thought.
+SPEECH_LEMMAS = frozenset({
+    "say", "add", "tell", "note", "stress", "emphasise", "emphasize", "state", "remark",
+    "underline", "highlight", "point", "remind", "explain", "announce", "declare", "reply",
+    "insist", "warn", "recall", "argue", "affirm", "reiterate", "express", "thank", "welcome",
+    "praise", "congratulate", "meet", "visit", "host", "receive", "urge", "call", "describe",
+})
+HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sheikh", "sir", "dame", "prof", "madam", "h.e."})
+# Words that end organisation names, never people's: "Foreign Ministry", "Central Bank".
+ORG_WORDS = frozenset({
+    "organization", "organisation", "ministry", "council", "union", "bank", "fund", "agency",
+    "company", "corporation", "corp", "group", "party", "association", "committee", "commission",
+    "institute", "university", "forum", "assembly", "parliament", "court", "army", "front",
+    "movement", "news", "times", "post", "office", "authority", "board", "centre", "center",
+    "summit", "conference", "federation", "alliance", "community", "secretariat", "airlines",
+    "ltd", "inc", "plc", "holding", "foundation", "initiative", "corridor", "treaty", "agreement",
+    "cooperation", "partnership", "programme", "program", "states", "nations", "republic",
+})
+COUNTERPART_WORDS = frozenset({"counterpart", "counterparts", "host", "guest"})
+
+
+@dataclass
+class NameHit:
+    """A person's name at tokens [start, end) with what its context says about them.
+    role: canonical office; country: alpha-3; counterpart: named as someone's counterpart."""
+
+    start: int
+    end: int
+    text: str
+    role: str | None = None
+    country: str | None = None
+    counterpart: bool = False
+    title_start: int | None = None  # first token of the title words before the name
+
+
+@dataclass
+class TitleHit:
+    """A title phrase standing for a person ("the Turkish foreign minister") at [start, end)."""
+
+    start: int
+    end: int
+    role: str
+    country: str | None
+    person: int | None = None  # index of the person it was linked to
+
+
+@dataclass
+class OfficeLexicon:
+    """Folded office forms -> canonical role, built once per pipeline."""
+
+    forms: dict[str, str] = field(default_factory=dict)
+    max_words: int = 1
+
+    @classmethod
+    def load(cls) -> OfficeLexicon:
+        forms = {fold(o.form): o.role for o in codebooks.offices()}
+        return cls(forms, max((len(k.split()) for k in forms), default=1))
+
+    def match(self, doc: Doc, i: int) -> tuple[int, str] | None:
+        """Longest office form starting at token i: (end token, role)."""
+        if not doc[i].is_alpha:
+            return None
+        for n in range(min(self.max_words, len(doc) - i), 0, -1):
+            role = self.forms.get(fold(doc[i:i + n].text))
+            if role and not _plural(doc[i + n - 1]):
+                return i + n, role
+        return None
+
+
+def _plural(token: Token) -> bool:
+    return token.tag_ in ("NNS", "NNPS") and token.lower_ not in ("affairs", "us")
+
+
+def _is_name_token(token: Token) -> bool:
+    text = token.text
+    return (text[:1].isupper() and (token.is_alpha or "'" in text[1:] or "’" in text[1:])
+            and fold(text) not in HONORIFICS and token.lower_ not in ORG_WORDS)
+
+
+def name_extent(doc: Doc, i: int, blocked: set[int]) -> int:
+    """End of a run of capitalised name words from token i (hyphenated parts joined)."""
+    j = i
+    while j < len(doc) and j not in blocked:
+        tok = doc[j]
+        if _is_name_token(tok) and not (j > i and tok.is_sent_start):
+            j += 1
+        elif (tok.text in ("-", "‐") and j > i and not doc[j - 1].whitespace_
+              and j + 1 < len(doc) and _is_name_token(doc[j + 1])):
+            j += 1
+        else:
+            break
+    return j
+
+
+def country_before(doc: Doc, i: int, geo_at: dict[int, GeoHit]) -> tuple[str | None, int]:
+    """A country named right before token i ("Kazakh", "Türkiye's"): (code, its start)."""
+    j = i - 1
+    if j >= 0 and doc[j].text in ("'s", "’s", "'"):
+        j -= 1
+    if j >= 0 and j in geo_at and geo_at[j].kind != "place":
+        return geo_at[j].code, geo_at[j].start
+    return None, i
+
+
+def country_after(doc: Doc, end: int, geo_at: dict[int, GeoHit]) -> str | None:
+    """"... of Japan" right after a title or name."""
+    if end + 1 < len(doc) and doc[end].lower_ == "of" and end + 1 in geo_at:
+        hit = geo_at[end + 1]
+        return hit.code if hit.kind != "place" else None
+    return None
+
+
+def _speech_context(doc: Doc, start: int, end: int) -> bool:
+    """Is the name at [start, end) the subject of a verb of saying or meeting?"""
+    for tok in doc[start:end]:
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_ in SPEECH_LEMMAS:
+            return True
+    nxt = doc[end] if end < len(doc) else None
+    if nxt is not None and nxt.lemma_ in SPEECH_LEMMAS and nxt.pos_ == "VERB":
+        return True
+    # "Nurtleu, for his part, said"
+    return bool(nxt is not None and nxt.text == "," and end + 4 < len(doc)
+                and doc[end + 1].lower_ == "for" and doc[end + 3].lower_ == "part")
+
+
+def _title_names(doc: Doc, offices: OfficeLexicon, geo_at: dict[int, GeoHit],
+                 blocked: set[int]) -> tuple[list[NameHit], list[TitleHit]]:
+    """Names after an office or "counterpart" ("Foreign Minister Hakan Fidan"), and title
+    phrases with no name after them ("the Turkish foreign minister")."""
+    names: list[NameHit] = []
+    titles: list[TitleHit] = []
+    i = 0
+    while i < len(doc):
+        office = offices.match(doc, i) if i not in geo_at else None
+        is_counterpart = doc[i].lower_ in COUNTERPART_WORDS and doc[i].lower_ != "host"
+        if not office and not is_counterpart:
+            i += 1
+            continue
+        end, role = office if office else (i + 1, None)
+        country, title_start = country_before(doc, i, geo_at)
+        name_end = name_extent(doc, end, blocked)
+        if name_end > end:
+            after = country_after(doc, name_end, geo_at)
+            names.append(NameHit(end, name_end, doc[end:name_end].text, role, country or after,
+                                 is_counterpart, title_start))
+            i = name_end
+            continue
+        if role and not is_counterpart:
+            after = country_after(doc, end, geo_at)
+            title_end = end + 2 if after else end
+            before = title_start - 1
+            if before >= 0 and doc[before].lower_ in ("the", "his", "her", "its"):
+                titles.append(TitleHit(before, title_end, role, country or after))
+            elif title_start < i and doc[i - 1].text in ("'s", "’s"):
+                titles.append(TitleHit(title_start, title_end, role, country or after))
+        i = end
+    return names, titles
+
+
+def _ner_names(doc: Doc, known: list[NameHit], geo_at: dict[int, GeoHit],
+               blocked: set[int]) -> list[NameHit]:
+    """Names the statistical model found (PERSON), or mislabelled (ORG, WORK_OF_ART, GPE, ...)
+    where the context shows a person: the subject of a verb of saying, an honorific before."""
+    taken = {t for h in known for t in range(h.start, h.end)}
+    person_words = {fold(doc[i].text) for h in known for i in range(h.start, h.end)}
+    person_words |= {fold(t.text) for e in doc.ents if e.label_ == "PERSON" for t in e}
+    out: list[NameHit] = []
+    for ent in doc.ents:
+        start, end = ent.start, ent.end
+        while start < end and (doc[start].lower_ in ("the", "his", "her")
+                               or fold(doc[start].text) in HONORIFICS):
+            start += 1
+        while end > start and doc[end - 1].text in ("'s", "’s", "'"):
+            end -= 1
+        if start >= end or any(t in taken or t in geo_at for t in range(start, end)):
+            continue
+        if not all(_is_name_token(t) or t.text in ("-", "‐") for t in doc[start:end]):
+            continue
+        if ent.label_ == "PERSON" or _speech_context(doc, start, end) or (
+                start > 0 and fold(doc[start - 1].text) in HONORIFICS) or (
+                end - start == 1 and fold(doc[start].text) in person_words):
+            out.append(NameHit(start, end, doc[start:end].text))
+    return [h for h in out if not any(t in blocked for t in range(h.start, h.end))]
+
+
+def _appositive(doc: Doc, hit: NameHit, offices: OfficeLexicon,
+                geo_at: dict[int, GeoHit]) -> None:
+    """"Hakan Fidan, Türkiye's foreign minister," / "Y, the prime minister of Japan," /
+    "Z, his Indian counterpart," fill in role and country from after the name."""
+    i = hit.end
+    if i >= len(doc) or doc[i].text != ",":
+        return
+    j = i + 1
+    if j < len(doc) and doc[j].lower_ in ("the", "his", "her", "their"):
+        j += 1
+    country = None
+    if j in geo_at and geo_at[j].kind != "place":
+        country = geo_at[j].code
+        j = geo_at[j].end
+        if j < len(doc) and doc[j].text in ("'s", "’s"):
+            j += 1
+    if j < len(doc) and doc[j].lower_ in ("counterpart",):
+        hit.counterpart = True
+        hit.country = hit.country or country
+        return
+    office = offices.match(doc, j) if j < len(doc) else None
+    if office:
+        end, role = office
+        hit.role = hit.role or role
+        hit.country = hit.country or country or country_after(doc, end, geo_at)
+
+
+def find_people(doc: Doc, geo_hits: list[GeoHit], offices: OfficeLexicon,
+                blocked: set[int]) -> tuple[list[NameHit], list[TitleHit]]:
+    """All person-name hits and title phrases in `doc`, in text order.
+
+    blocked: token indices that belong to organisation names and so cannot be people.
+    """
+    geo_at = {t: h for h in geo_hits for t in range(h.start, h.end)}
+    names, titles = _title_names(doc, offices, geo_at, blocked)
+    names += _ner_names(doc, names, geo_at, blocked)
+    for hit in names:
+        _appositive(doc, hit, offices, geo_at)
+    names.sort(key=lambda h: h.start)
+    return names, titles

