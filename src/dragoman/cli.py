@@ -104,6 +104,50 @@ def _emit(records, format: OutputFormat) -> None:
     out.write(json.dumps(payload, ensure_ascii=False, indent=1) + "\n")
 
 
+@app.command("eval")
+def eval_(
+    paths: list[Path] = typer.Argument(..., help="Gold files (*.gold.json) or folders of them."),
+    json_out: bool = typer.Option(False, "--json", help="Scores as JSON."),
+    min_f1: list[str] = typer.Option([], "--min-f1", help="PART=X: exit 1 when PART's F1 is below X ('all' = every part)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No list of misses and extras."),
+    model: Optional[str] = ModelOpt,
+    verbose: int = VerboseOpt,
+) -> None:
+    """Score extraction against gold annotations (per-part precision, recall, F1)."""
+    _configure_logging(verbose)
+    from dragoman.evaluation import below_floors, evaluate_paths, format_report, parse_floor
+    try:
+        floors = [parse_floor(s) for s in min_f1]
+    except DragomanError as exc:
+        _report_error(exc)
+        raise typer.Exit(EXIT_USAGE)
+    try:
+        settings = _settings(model, None)
+        from dragoman.extraction import Extractor
+        from dragoman.read import read_inputs
+        extractor = Extractor(settings)
+
+        def extract_file(path: Path) -> dict:
+            items = list(read_inputs([str(path)], max_bytes=settings.max_bytes))
+            for item in items:
+                if isinstance(item, ReadError):
+                    raise item
+            return extractor.extract_article(items[0]).to_dict()
+
+        report = evaluate_paths(paths, extract_file)
+    except DragomanError as exc:
+        _report_error(exc)
+        raise typer.Exit(EXIT_ERROR)
+    if json_out:
+        sys.stdout.write(json.dumps(report.to_dict(), indent=1) + "\n")
+    else:
+        sys.stdout.write(format_report(report, show_misses=not quiet) + "\n")
+    failed = below_floors(report, floors)
+    if failed:
+        err.print("below floor: " + "; ".join(map(str, failed)))
+        raise typer.Exit(EXIT_ERROR)
+
+
 def main() -> None:
     """Entry point of the `dragoman` console script."""
     try:

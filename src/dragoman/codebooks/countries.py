@@ -79,29 +79,29 @@ def _country_index() -> tuple[Mapping[str, str], Mapping[str, str]]:
     return MappingProxyType(folded), MappingProxyType(acronyms)
 
 
-def _query(text: str) -> str:
-    """`text` without surrounding space, a leading "the" and a trailing possessive."""
+def _queries(text: str) -> list[str]:
+    """`text` without surrounding space and a leading "the"; then also without a possessive."""
     text = text.strip().replace("\u2019", "'")
     if text[:4].lower() == "the ":
         text = text[4:].lstrip()
+    queries = [text] if text else []
     for suffix in ("'s", "'"):
         if text.endswith(suffix) and len(text) > len(suffix) + 1:
-            return text[: -len(suffix)]
-    return text
+            queries.append(text[: -len(suffix)])
+            break
+    return queries
 
 
 def _lookup(text: str, folded: Mapping[str, str], acronyms: Mapping[str, str]) -> str | None:
-    query = _query(text)
-    if not query:
-        return None
-    if is_acronym(query):
-        hit = acronyms.get(query.replace(" ", ""))
-        if hit is not None:
-            return hit
-    key = fold(query)
-    if key in _homographs() and not query[0].isupper():
-        return None
-    return folded.get(key)
+    for query in _queries(text):
+        if is_acronym(query) and query.replace(" ", "") in acronyms:
+            return acronyms[query.replace(" ", "")]
+        key = fold(query)
+        if key in _homographs() and not query[0].isupper():
+            continue
+        if key in folded:
+            return folded[key]
+    return None
 
 
 def country_lookup(text: str) -> str | None:
@@ -111,7 +111,22 @@ def country_lookup(text: str) -> str | None:
     ("Türkiye", "Turkey", "turkiye", "Republic of Türkiye", "Turkish", "Ankara" -> "TUR").
     """
     folded, acronyms = _country_index()
-    return _lookup(text, folded, acronyms)
+    code = _lookup(text, folded, acronyms)
+    query = text.strip()
+    if code is None and len(query) > 4 and query.endswith("s"):
+        # A people in the plural ("Kazakhs", "Americans", "Britons"): demonyms only, so that
+        # a place ending in "s" is never cut short.
+        code = _demonyms().get(fold(query[:-1]))
+    return code
+
+
+@lru_cache(maxsize=1)
+def _demonyms() -> Mapping[str, str]:
+    index: dict[str, str] = {}
+    for item in country_forms():
+        if item.kind == "demonym":
+            index.setdefault(fold(item.form), item.code)
+    return MappingProxyType(index)
 
 
 @lru_cache(maxsize=1)
@@ -203,10 +218,10 @@ def place_lookup(text: str) -> Place | None:
     "Astana" -> Place("Astana", "KAZ", "capital"); "Nur-Sultan" (its former name)
     gives the same Place; "Istanbul" -> Place("Istanbul", "TUR", "city").
     """
-    query = _query(text)
-    if not query:
-        return None
-    key = fold(query)
-    if key in _homographs() and not query[0].isupper():
-        return None
-    return _place_index().get(key)
+    for query in _queries(text):
+        key = fold(query)
+        if key in _homographs() and not query[0].isupper():
+            continue
+        if key in _place_index():
+            return _place_index()[key]
+    return None

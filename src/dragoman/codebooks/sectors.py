@@ -2,7 +2,7 @@
 
 Data: `sectors.tsv` (sector, term, match), hand-written. `match` says how a
 term is compared: "lemma" (default) against the token lemmas ("export" matches
-"exports"), "text" against the lower-case words as written ("Middle Corridor").
+"exports"), "text" against the words as written ("Middle Corridor", "FDI").
 """
 from __future__ import annotations
 
@@ -21,8 +21,10 @@ SECTORS = (
 
 @dataclass(frozen=True)
 class SectorTerm:
-    """term: a lemma or space-separated lemma sequence ("trade volume"), or lower-case
-    text when `lemma` is False; sector: one of SECTORS."""
+    """term: a lower-case lemma or space-separated lemma sequence ("trade volume") when
+    `lemma` is True; otherwise a name or acronym as written ("Middle Corridor", "FDI"),
+    to compare with the text case-insensitively, except that a term in capitals
+    matches only capitals; sector: one of SECTORS."""
 
     term: str
     sector: str
@@ -37,5 +39,5 @@ def sector_terms() -> tuple[SectorTerm, ...]:
         if sector not in SECTORS or match not in ("", "lemma", "text"):
             raise DragomanError(f"codebooks/data/sectors.tsv: {term!r}: unknown sector "
                                 f"{sector!r} or match {match!r}")
-        terms.append(SectorTerm(term.lower(), sector, match != "text"))
+        terms.append(SectorTerm(term if match == "text" else term.lower(), sector, match != "text"))
     return tuple(terms)

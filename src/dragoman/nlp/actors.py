@@ -87,21 +87,33 @@ def add_surname_mentions(doc: Doc, people: list[PersonDraft], used: set[int]) ->
             used.add(tok.i)
 
 
+def _role_fits(general: str, roles: list[str]) -> bool:
+    """Does a title's role describe someone holding `roles`? "minister" fits "foreign minister"."""
+    return any(r == general or r.endswith(" " + general) for r in roles)
+
+
 def _compatible(person: PersonDraft, title: TitleHit) -> bool:
     if title.country and person.country and title.country != person.country:
         return False
-    return not person.roles or title.role in person.roles
+    return not person.roles or _role_fits(title.role, person.roles)
 
 
-def link_titles(people: list[PersonDraft], titles: list[TitleHit]) -> None:
+def _pending(person: PersonDraft) -> bool:
+    """Named as someone's counterpart, with that someone's role not known yet."""
+    return not person.roles and any(h.counterpart for h in person.hits)
+
+
+def link_titles(people: list[PersonDraft], titles: list[TitleHit], *, final: bool = False) -> None:
     """Join each title phrase to the one person it can describe: compatible country and
-    role, the person named last before the phrase, else the first named after it."""
+    role, the person named last before the phrase, else the first named after it.
+    Counterparts still waiting for their role are left out until the final pass."""
     for title in titles:
         if title.person is not None:
             continue
-        fits = [i for i, p in enumerate(people) if _compatible(p, title)]
+        fits = [i for i, p in enumerate(people) if _compatible(p, title)
+                and (final or not _pending(p))]
         if not title.country:  # "the foreign minister": only someone known to hold the office
-            fits = [i for i in fits if title.role in people[i].roles]
+            fits = [i for i in fits if _role_fits(title.role, people[i].roles)]
         if not fits:
             continue
         before = [i for i in fits if people[i].first() < title.start]
@@ -111,14 +123,15 @@ def link_titles(people: list[PersonDraft], titles: list[TitleHit]) -> None:
         person = people[chosen]
         title.person = chosen
         person.titles.append(title)
-        person.add_role(title.role)
+        if not _role_fits(title.role, person.roles):
+            person.add_role(title.role)
         person.country = person.country or title.country
 
 
 def resolve_counterparts(doc: Doc, people: list[PersonDraft]) -> None:
     """"his Kazakh counterpart Murat Nurtleu": the role of the person "his" refers to
     (the nearest person named before, in the same sentence if possible)."""
-    mentions = sorted(((h.start, i) for i, p in enumerate(people) for h in p.hits)
+    mentions = sorted({(h.start, i) for i, p in enumerate(people) for h in p.hits}
                       | {(t.start, i) for i, p in enumerate(people) for t in p.titles})
     for i, person in enumerate(people):
         for hit in person.hits:
@@ -130,6 +143,43 @@ def resolve_counterparts(doc: Doc, people: list[PersonDraft]) -> None:
             ref = (same_sent or earlier or [(None, None)])[-1][1]
             if ref is not None and people[ref].roles:
                 person.add_role(people[ref].roles[0])
+
+
+LOCATIVE = frozenset({"in", "at", "near", "from", "to", "into", "the", "across", "around"})
+
+
+def _credible(doc: Doc, person: PersonDraft) -> bool:
+    """Keep a person only with some evidence beyond the NER's word: a title, a role, a
+    country, or a name of two words not used as a location ("the Sahel", "in Hai Phong")."""
+    if person.roles or person.country or person.titles or any(h.counterpart for h in person.hits):
+        return True
+    from dragoman.nlp.persons import _speech_context
+    if any(_speech_context(doc, h.start, h.end) for h in person.hits):
+        return True
+    located = all(h.start > 0 and doc[h.start - 1].lower_ in LOCATIVE for h in person.hits)
+    return not located and any(h.end - h.start > 1 for h in person.hits)
+
+
+def infer_countries(people: list[PersonDraft], geo_hits: list[GeoHit]) -> None:
+    """Bilateral news: a person with no country of their own, facing someone of one side of
+    the article's country pair as their counterpart or in the same office, is of the other
+    side ("Foreign Minister A held talks with her Uzbek counterpart B" -> A is German when
+    the article is about Germany and Uzbekistan)."""
+    counts: dict[str, int] = {}
+    for h in geo_hits:
+        if h.kind != "place":
+            counts[h.code] = counts.get(h.code, 0) + 1
+    top = sorted(counts, key=lambda c: -counts[c])[:2]
+    if len(top) < 2 or (len(counts) > 2 and counts[top[1]] <= sorted(counts.values())[-3]):
+        return  # no clear pair of countries
+    for person in people:
+        if person.country or not person.roles:
+            continue
+        others = [p for p in people if p is not person and p.country in top
+                  and (set(p.roles) & set(person.roles) or any(h.counterpart for h in p.hits))]
+        sides = {p.country for p in others}
+        if len(sides) == 1:
+            person.country = next(c for c in top if c not in sides)
 
 
 @dataclass
@@ -168,9 +218,11 @@ class ActorRecognizer:
         used = {t for h in names for t in range(h.start, h.end)}
         used |= {t for h in geo_hits for t in range(h.start, h.end)} | blocked
         add_surname_mentions(doc, people, used)
-        for _ in range(2):  # titles give roles that counterparts copy, and back
-            link_titles(people, titles)
+        people = [p for p in people if _credible(doc, p)]
+        for final in (False, False, True):  # titles give roles that counterparts copy, and back
             resolve_counterparts(doc, people)
+            link_titles(people, titles, final=final)
+        infer_countries(people, geo_hits)
         person_tokens = {t for p in people for h in p.hits for t in range(h.start, h.end)}
         geo_hits = [h for h in geo_hits if not any(t in person_tokens for t in range(h.start, h.end))]
         geo_at = {t: h for h in geo_hits for t in range(h.start, h.end)}

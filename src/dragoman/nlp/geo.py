@@ -61,6 +61,8 @@ class GeoLexicon:
             return None
         for n in range(min(self.max_words, len(doc) - i), 0, -1):
             span = doc[i:i + n]
+            if not any(ch.isalnum() for ch in span[-1].text) or any(t.is_space for t in span):
+                continue
             if n > 1 and any(t.is_sent_start for t in span[1:]):
                 continue
             value = table.get(fold(span.text))
@@ -79,7 +81,7 @@ class GeoLexicon:
         i = 0
         while i < len(doc):
             found = self._lookup(self.countries, doc, i)
-            if found:
+            if found and not _language_use(doc, found[0], found[1][1]):
                 end, (code, kind, form) = found
                 start = self._extend_state_prefix(doc, i)
                 hits.append(GeoHit(start, end, code, "official" if start < i else kind, form))
@@ -102,6 +104,14 @@ class GeoLexicon:
             if i - n >= 0 and fold(doc[i - n:i].text) == prefix and doc[i - n].text[:1].isupper():
                 return i - n
         return i
+
+
+def _language_use(doc: Doc, end: int, kind: str) -> bool:
+    """"Portuguese-speaking", "the Russian language": a language, not a country."""
+    if kind != "demonym" or end >= len(doc):
+        return False
+    nxt = doc[end:end + 2].text.lower()
+    return nxt.startswith(("-speaking", "- speaking", "language", "speaker"))
 
 
 def capital_is_place(doc: Doc, hit: GeoHit) -> bool:

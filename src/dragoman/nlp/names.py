@@ -52,6 +52,10 @@ def same_person_name(full_a: str, full_b: str) -> bool:
     ta, tb = fold(full_a).split(), fold(full_b).split()
     if not ta or not tb:
         return False
+    short, long_ = sorted((ta, tb), key=len)
+    n = len(short)
+    if any(long_[i:i + n] == short for i in range(len(long_) - n + 1)):
+        return True  # "Al-Harbi" in "Faisal Al-Harbi"; "Tang" in "Tang Wenbo" (surname first)
     if not is_spelling_variant(ta[-1], tb[-1]):
         return False
     if len(ta) == 1 or len(tb) == 1:

@@ -42,8 +42,10 @@ def _long_name_before(doc: Doc, paren: int) -> int:
     i = paren
     while i - 1 >= 0 and not doc[i - 1].is_sent_end:
         tok = doc[i - 1]
-        if tok.text[:1].isupper() or (tok.lower_ in CONNECTORS and i - 2 >= 0
-                                       and doc[i - 2].text[:1].isupper()):
+        hyphen = tok.text in ("-", "‐") and not tok.whitespace_ and i - 2 >= 0 \
+            and not doc[i - 2].whitespace_ and doc[i - 2].text[:1].isupper()
+        if tok.text[:1].isupper() or hyphen or (tok.lower_ in CONNECTORS and i - 2 >= 0
+                                                and doc[i - 2].text[:1].isupper()):
             i -= 1
             if tok.is_sent_start:
                 break
@@ -67,6 +69,39 @@ def find_acronym_definitions(doc: Doc) -> list[OrgHit]:
     return hits
 
 
+# Head nouns of organisation names: "Saudi-Emirati Coordination Council", "Group of 20".
+ORG_HEADS = frozenset({
+    "council", "organisation", "organization", "union", "bank", "fund", "agency", "commission",
+    "committee", "community", "forum", "court", "group", "institute", "association",
+    "federation", "alliance", "ministry", "corporation", "company", "authority", "board",
+    "assembly", "parliament", "secretariat", "conference", "office", "bureau", "party",
+})
+
+
+def _name_tail(doc: Doc, end: int) -> int:
+    """Extend a name over "of 20", "for Reconstruction and Development" after its head."""
+    j = end
+    while j + 1 < len(doc) and doc[j].lower_ in ("of", "for", "on", "and") and (
+            doc[j + 1].text[:1].isupper() or doc[j + 1].like_num) and not doc[j + 1].is_sent_start:
+        j += 2
+        while j < len(doc) and (doc[j].text[:1].isupper() or doc[j].like_num) and not doc[j].is_sent_start:
+            j += 1
+    return j
+
+
+def find_named_orgs(doc: Doc) -> list[OrgHit]:
+    """Capitalised names ending in an organisation head noun, which NER may have missed."""
+    hits: list[OrgHit] = []
+    for tok in doc:
+        if tok.lower_ not in ORG_HEADS or not tok.text[:1].isupper() or tok.is_sent_start:
+            continue
+        start = _long_name_before(doc, tok.i)
+        end = _name_tail(doc, tok.i + 1)
+        if end - start >= 2:
+            hits.append(OrgHit(start, end, doc[start:end].text))
+    return hits
+
+
 def find_orgs(doc: Doc, geo_at: dict[int, GeoHit], person_tokens: set[int]) -> list[OrgHit]:
     """Organisation mentions: defined acronyms and their long names, NER ORG spans that are
     not people or countries, and later uses of a defined acronym."""
@@ -74,10 +109,9 @@ def find_orgs(doc: Doc, geo_at: dict[int, GeoHit], person_tokens: set[int]) -> l
     acronyms = {d.acronym: d for d in defs if d.acronym}
     hits = list(defs)
     taken = {t for d in defs for t in range(d.start, d.end + 3)}
-    for ent in doc.ents:
-        if ent.label_ != "ORG":
-            continue
-        start, end = ent.start, ent.end
+    spans = [(h.start, h.end) for h in find_named_orgs(doc)]
+    spans += [(e.start, _name_tail(doc, e.end)) for e in doc.ents if e.label_ == "ORG"]
+    for start, end in spans:
         while start < end and doc[start].lower_ == "the":
             start += 1
         while end > start and doc[end - 1].text in ("'s", "’s"):
@@ -89,6 +123,8 @@ def find_orgs(doc: Doc, geo_at: dict[int, GeoHit], person_tokens: set[int]) -> l
             continue  # a country the model called an organisation
         if end - start == 1 and doc[start].text in acronyms:
             continue  # counted below as an acronym use
+        if start < end and all(t.is_punct for t in doc[start:end]):
+            continue
         hits.append(OrgHit(start, end, doc[start:end].text))
         taken.update(span)
     for tok in doc:

@@ -1,0 +1,217 @@
+"""Event triggers and the grammar around them: which words report an event, and how.
+
+The event lexicon is data (`codebooks/data/events.tsv`): verbs ("meet"), nouns
+("joint news conference") and phrases, a verb with its particle or object ("hold
+talk", "impose sanction"). This module finds those words in a parsed `Doc` and
+decides, from the dependency parse alone, whether a noun reports a happening
+("held a summit", "at a news conference") or only names a topic ("the importance
+of cooperation"), which clause governs the trigger, whether it is negated, and
+its status: occurred, planned (scheduled, a meeting in the future) or intended
+("will continue to support", "ready to", "aim to").
+
+The word lists below are English grammar (light verbs, modal and aspect verbs,
+prepositions), not domain knowledge, which is why they live in code.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Doc, Token
+
+from dragoman import codebooks
+from dragoman.codebooks import EventTerm
+
+# Verbs whose object noun carries the event: "impose sanctions", "issue a warning",
+# "pay a visit". When such a verb is itself in the lexicon ("offer"), the noun wins.
+LIGHT_VERBS = frozenset({
+    "hold", "have", "conduct", "attend", "co-chair", "chair", "host", "pay", "make", "issue",
+    "announce", "impose", "express", "extend", "offer", "provide", "give", "launch", "lodge",
+    "level", "file", "voice", "reach", "conclude", "adopt", "deliver", "send", "stage",
+    "carry", "take", "seal", "finalize", "finalise", "approve", "unveil", "introduce", "slap",
+    "enact", "declare", "receive", "begin", "start", "open", "resume", "convene", "organize",
+    "organise", "join", "participate", "engage", "wrap", "end", "complete", "accept",
+    "pledge", "promise", "sign", "ink", "renew", "grant", "agree", "arrange", "schedule",
+})
+# Nouns that are events in themselves when they stand before these verbs:
+# "the summit will take place", "clashes broke out".
+HAPPEN_VERBS = frozenset({
+    "take", "break", "erupt", "occur", "happen", "begin", "start", "open", "end", "continue",
+    "close", "conclude", "resume", "be", "follow", "come",
+})
+# Prepositions after which a meeting noun reports a meeting: "at a news conference",
+# "during his visit", "after talks with", "ahead of the summit".
+EVENT_PREPOSITIONS = frozenset({
+    "at", "during", "after", "before", "following", "ahead", "in", "on", "by", "over", "via",
+    "since", "upon", "for",
+})
+# Heads of "of" that make the noun an event: "on the sidelines of the summit".
+EVENT_OF_HEADS = frozenset({"sideline", "margin", "eve", "outcome", "result", "end", "opening",
+                            "start", "course", "close", "occasion", "framework"})
+# Verbs and adjectives that make what they govern an intention: "will continue to support",
+# "ready to provide", "aim to", "plan to".
+INTENT_WORDS = frozenset({
+    "continue", "plan", "aim", "intend", "want", "hope", "wish", "strive", "ready", "willing",
+    "determined", "determine", "prepared", "prepare", "try", "seek", "look", "aspire",
+    "committed", "eager", "keen", "need", "expect", "mean", "going", "able", "decide", "work",
+    "propose", "consider",
+})
+# Words that make what they govern a scheduled event: "is scheduled to", "due to", "set to".
+PLAN_WORDS = frozenset({"schedule", "scheduled", "due", "set", "slate", "slated", "expected",
+                        "upcoming", "forthcoming", "next", "planned"})
+MODAL_FUTURE = frozenset({"will", "shall", "'ll", "wo"})
+MODAL_WEAK = frozenset({"would", "should", "could", "may", "might", "must", "can", "ca"})
+SPEECH_VERBS = frozenset({
+    "say", "add", "tell", "stress", "note", "emphasise", "emphasize", "state", "remark",
+    "point", "underline", "underscore", "highlight", "explain", "insist", "announce", "declare",
+    "report", "claim", "confirm", "reiterate", "remind", "assert", "write", "argue", "mention",
+    "observe", "believe", "think", "hope", "express",
+})
+# Verbs after which a triggered clause did not happen: "failed to agree".
+FAIL_VERBS = frozenset({"fail", "refrain", "stop", "cease", "avoid"})
+NEGATORS = frozenset({"not", "n't", "never", "no"})
+# Dependency labels through which a trigger verb's complement stays inside its event:
+# "agreed to cooperate", "accused X of attacking", "urged X to sign".
+COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "prep", "pobj"})
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """Words that report one event.
+
+    head: token index of the word the event hangs on (the verb, or the head noun);
+    tokens: indices of every word of the trigger ("held", "talks"); term: the
+    lexicon entry; verb: index of the governing verb (the trigger verb itself, the
+    light verb of a noun, or the verb a prepositional phrase attaches to), or None.
+    """
+
+    head: int
+    tokens: tuple[int, ...]
+    term: EventTerm
+    verb: int | None = None
+
+    @property
+    def is_noun(self) -> bool:
+        return self.term.pos == "noun"
+
+
+class TriggerLexicon:
+    """The event lexicon indexed for matching: verbs by lemma, nouns by lemma sequence,
+    phrases by their verb."""
+
+    def __init__(self, terms: tuple[EventTerm, ...]) -> None:
+        self.verbs: dict[str, EventTerm] = {}
+        self.nouns: dict[tuple[str, ...], EventTerm] = {}
+        self.phrases: dict[str, list[tuple[tuple[str, ...], EventTerm]]] = {}
+        for term in terms:
+            words = tuple(term.term.split())
+            if term.pos == "verb":
+                self.verbs.setdefault(words[0], term)
+            elif term.pos == "noun":
+                self.nouns.setdefault(words, term)
+            else:
+                self.phrases.setdefault(words[0], []).append((words[1:], term))
+        for options in self.phrases.values():
+            options.sort(key=lambda item: -len(item[0]))  # longest phrase first
+        # nouns by their first word (before any hyphen), longest first
+        self.noun_starts: dict[str, list[tuple[tuple[str, ...], EventTerm]]] = {}
+        for words, term in sorted(self.nouns.items(), key=lambda item: -len(item[0])):
+            self.noun_starts.setdefault(words[0].split("-")[0], []).append((words, term))
+
+    @classmethod
+    @lru_cache(maxsize=1)
+    def load(cls) -> TriggerLexicon:
+        return cls(codebooks.event_terms())
+
+
+def lemma(tok: Token) -> str:
+    return tok.lemma_.lower()
+
+
+def _words_at(doc: Doc, i: int, parts: tuple[str, ...]) -> int | None:
+    """End index if lemma sequence `parts` starts at token i ("cease-fire" may be 3 tokens)."""
+    j = i
+    for part in parts:
+        if j >= len(doc):
+            return None
+        if lemma(doc[j]) == part or doc[j].lower_ == part:
+            j += 1
+            continue
+        k, glued = j, ""
+        while k < len(doc) and len(glued) < len(part):
+            glued += doc[k].lower_
+            k += 1
+            if k < len(doc) and doc[k - 1].whitespace_:
+                break
+        if glued != part:
+            return None
+        j = k
+    return j
+
+
+def _near(tok: Token) -> list[Token]:
+    """Children and grandchildren of a verb: where its particle, object and prepositions sit."""
+    out = []
+    for child in tok.children:
+        out.append(child)
+        out.extend(child.children)
+    return out
+
+
+def _match_phrase(tok: Token, lex: TriggerLexicon) -> tuple[tuple[int, ...], EventTerm] | None:
+    for rest, term in lex.phrases.get(lemma(tok), ()):
+        near, used = _near(tok), [tok.i]
+        for word in rest:
+            hit = next((t for t in near if t.i not in used and (lemma(t) == word or t.lower_ == word)),
+                       None)
+            if hit is None:
+                break
+            used.append(hit.i)
+        else:
+            last = tok.doc[used[-1]]
+            if last.pos_ == "ADP" and not _prep_object_ok(last):
+                continue
+            return tuple(sorted(used)), term
+    return None
+
+
+def _prep_object_ok(prep: Token) -> bool:
+    """"called on Russia" is an appeal; "called on Monday" is not."""
+    objects = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+    return bool(objects) and all(o.ent_type_ not in ("DATE", "TIME") for o in objects)
+
+
+def _is_verb(tok: Token) -> bool:
+    return tok.pos_ == "VERB" or (tok.tag_.startswith("VB") and tok.pos_ != "AUX")
+
+
+def raw_triggers(doc: Doc, lex: TriggerLexicon) -> list[Trigger]:
+    """Every lexicon word in the doc: phrases first, then nouns, then verbs, no word twice."""
+    found: list[Trigger] = []
+    taken: set[int] = set()
+    for tok in doc:
+        if _is_verb(tok) and tok.dep_ not in ("amod", "compound"):
+            phrase = _match_phrase(tok, lex)
+            if phrase:
+                found.append(Trigger(tok.i, phrase[0], phrase[1], tok.i))
+                taken.update(phrase[0])
+    i = 0
+    while i < len(doc):
+        best = None
+        for key, term in lex.noun_starts.get(lemma(doc[i]), []) + lex.noun_starts.get(doc[i].lower_, []):
+            end = _words_at(doc, i, key)
+            if end and doc[end - 1].pos_ in ("NOUN", "PROPN") and not taken & set(range(i, end)):
+                best = (end, term)
+                break
+        if best:
+            end, term = best
+            found.append(Trigger(end - 1, tuple(range(i, end)), term))
+            taken.update(range(i, end))
+            i = end
+        else:
+            i += 1
+    for tok in doc:
+        term = lex.verbs.get(lemma(tok))
+        if term and tok.i not in taken and _is_verb(tok) and tok.dep_ not in ("amod", "compound"):
+            found.append(Trigger(tok.i, (tok.i,), term, tok.i))
+    return sorted(found, key=lambda t: t.head)

@@ -1,0 +1,142 @@
+"""Time expressions: found in text and resolved against the publication date."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from dragoman.nlp.timex import find_timexes, interpret, resolve, timexes_in
+
+PUB = date(2023, 9, 11)  # a Monday
+
+
+@pytest.mark.parametrize("text, future, expected", [
+    # explicit dates in the usual English forms
+    ("11 September 2023", None, "2023-09-11"),
+    ("September 11, 2023", None, "2023-09-11"),
+    ("Sept. 11th, 2023", None, "2023-09-11"),
+    ("the 3rd of March 2021", None, "2021-03-03"),
+    ("2023-08-30", None, "2023-08-30"),
+    ("in November 2024", None, "2024-11"),
+    ("in 2022", None, "2022"),
+    ("in the first half of 2023", None, "2023"),
+    ("in the first nine months of 2022", None, "2022"),
+    ("Q1 2024", None, "2024"),
+    ("in fiscal year 2021", None, "2021"),
+    ("mid-2024", None, "2024"),
+    # weekdays: past reports take the most recent one on or before the date
+    ("on Monday", None, "2023-09-11"),
+    ("on Monday", False, "2023-09-11"),
+    ("on Friday", False, "2023-09-08"),
+    ("on Friday", True, "2023-09-15"),
+    ("last Monday", None, "2023-09-04"),
+    ("next Tuesday", None, "2023-09-12"),
+    ("on Thursday evening", None, "2023-09-07"),
+    # month names: the past one, or the coming one when the verb is future
+    ("in November", None, "2022-11"),
+    ("in November", True, "2023-11"),
+    ("in March", True, "2024-03"),
+    ("in March", False, "2023-03"),
+    ("in early September", True, "2023-09"),
+    ("last November", None, "2022-11"),
+    ("next March", None, "2024-03"),
+    ("on 5 October", True, "2023-10-05"),
+    ("on 5 October", False, "2022-10-05"),
+    # relative to the publication date
+    ("yesterday", None, "2023-09-10"),
+    ("today", None, "2023-09-11"),
+    ("tomorrow", None, "2023-09-12"),
+    ("last year", None, "2022"),
+    ("this year", None, "2023"),
+    ("next year", None, "2024"),
+    ("last month", None, "2023-08"),
+    ("next month", None, "2023-10"),
+    ("earlier this month", None, "2023-09"),
+    ("later this year", None, "2023"),
+    ("by the end of the year", None, "2023"),
+    ("two years ago", None, "2021"),
+    ("three months ago", None, "2023-06"),
+    ("ten days ago", None, "2023-09-01"),
+    ("to date", None, "2023-09-11"),
+    ("so far", None, "2023-09-11"),
+    ("currently", None, "2023-09-11"),
+    ("in recent years", None, None),
+    ("over the past five years", None, None),
+])
+def test_resolve(text, future, expected):
+    assert resolve(text, PUB, future=future) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("in 2022", "2022"),
+    ("on Monday", None),
+    ("in November", None),
+    ("last year", None),
+    ("to date", None),
+])
+def test_relative_dates_need_a_publication_date(text, expected):
+    assert resolve(text, None) == expected
+
+
+def test_month_rollover_at_the_turn_of_the_year():
+    assert resolve("next month", date(2023, 12, 5)) == "2024-01"
+    assert resolve("last month", date(2024, 1, 5)) == "2023-12"
+    assert resolve("in January", date(2023, 12, 5), future=True) == "2024-01"
+
+
+@pytest.mark.parametrize("text, kind, value, until", [
+    ("in 2022", "date", "2022", None),
+    ("by 2026", "deadline", "2026", None),
+    ("by the end of 2025", "deadline", "2025", None),
+    ("until 2030", "deadline", "2030", None),
+    ("since 2015", "since", "2015", None),
+    ("since January", "since", "2023-01", None),
+    ("to date", "as_of", "2023-09-11", None),
+    ("as of June 2023", "as_of", "2023-06", None),
+    ("between 2019 and 2022", "range", "2019", "2022"),
+    ("from 2015 to 2020", "range", "2015", "2020"),
+    ("in 2021-22", "range", "2021", "2022"),
+    ("from 5 to 7 June 2024", "range", "2024-06-05", "2024-06-07"),
+    ("from March to May 2024", "range", "2024-03", "2024-05"),
+    ("over the past decade", "duration", None, None),
+    ("for three years", "duration", None, None),
+])
+def test_kinds(text, kind, value, until):
+    timex = interpret(text, PUB)
+    assert timex is not None
+    assert (timex.kind, timex.value, timex.until) == (kind, value, until)
+
+
+@pytest.mark.parametrize("text", [
+    "The ministry counted 2000 students.",
+    "Trade reached $2022 million.",
+    "The two sides signed 12 agreements.",
+    "Officials may meet again soon.",
+    "It rose by 2015 percent.",
+])
+def test_figures_and_words_that_are_not_times(text):
+    assert find_timexes(text, PUB) == []
+
+
+def test_spans_point_into_the_text():
+    text = "Trade reached $6.3 billion in 2022 and will grow by 2026, the minister said on Monday."
+    timexes = find_timexes(text, PUB)
+    assert [(text[t.start:t.end], t.value, t.kind) for t in timexes] == [
+        ("in 2022", "2022", "date"), ("by 2026", "2026", "deadline"),
+        ("on Monday", "2023-09-11", "date")]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The summit will be held in Baku in November.", "2023-11"),
+    ("The ministers met in Baku in November.", "2022-11"),
+    ("The talks are scheduled to take place on Thursday.", "2023-09-14"),
+    ("The minister said the delegation would arrive on Friday.", "2023-09-15"),
+    ("The delegation arrived on Friday.", "2023-09-08"),
+    ("The upcoming forum in October will discuss energy.", "2023-10"),
+])
+def test_tense_from_the_parse(nlp, sentence, expected):
+    doc = nlp.make_doc(sentence)
+    doc._.pub_date = PUB
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    assert [t.value for t in timexes_in(doc, 0, len(sentence))] == [expected]
