@@ -104,6 +104,53 @@ def _emit(records, format: OutputFormat) -> None:
     out.write(json.dumps(payload, ensure_ascii=False, indent=1) + "\n")
 
 
+@app.command()
+def quotes(
+    paths: list[str] = typer.Argument(..., help="Files, directories, or - for stdin."),
+    speaker: Optional[str] = typer.Option(None, "--speaker", "-s", help="Only quotes by this person (name or alias, any case or accents)."),
+    format: OutputFormat = typer.Option(OutputFormat.pretty, "--format", "-f", help="json, jsonl or pretty."),
+    model: Optional[str] = ModelOpt,
+    max_bytes: Optional[int] = MaxBytesOpt,
+    verbose: int = VerboseOpt,
+) -> None:
+    """List the quotes of each article, with their speakers."""
+    _configure_logging(verbose)
+    failures: list[ReadError] = []
+    try:
+        settings = _settings(model, max_bytes)
+        from dragoman.extraction import Extractor
+        from dragoman.nlp.quotes import quotes_by_speaker
+        extractor = Extractor(settings)
+        rows = []
+        for rec in extractor.extract_many(read_articles(paths, settings.max_bytes, failures)):
+            names = {e.id: e.name for e in rec.entities}
+            chosen = quotes_by_speaker(rec, speaker) if speaker else rec.quotes
+            for q in chosen:
+                rows.append({"article": rec.article.id, "speaker": names.get(q.speaker or ""),
+                             **q.to_dict()})
+        _emit_rows(rows, format)
+    except DragomanError as exc:
+        _report_error(exc)
+        raise typer.Exit(EXIT_ERROR)
+    if failures:
+        raise typer.Exit(EXIT_PARTIAL)
+
+
+def _emit_rows(rows: list[dict], format: OutputFormat) -> None:
+    """Rows of a listing: a JSON array, JSON Lines, or a table."""
+    if format is OutputFormat.json:
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=1) + "\n")
+    elif format is OutputFormat.jsonl:
+        for row in rows:
+            sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+    else:
+        from rich.table import Table
+        table = Table("article", "speaker", "kind", "cue", "text")
+        for r in rows:
+            table.add_row(r["article"], r.get("speaker") or "?", r["kind"], r.get("cue") or "", r["text"])
+        Console(highlight=False).print(table)
+
+
 @app.command("eval")
 def eval_(
     paths: list[Path] = typer.Argument(..., help="Gold files (*.gold.json) or folders of them."),

@@ -28,6 +28,11 @@ class Office:
     role: str
     rank: int
 
+    @property
+    def acronym(self) -> bool:
+        """True for forms of at most three letters ("fm", "pm", "vp"): match them only in capitals."""
+        return _is_acronym(self.form)
+
 
 @lru_cache(maxsize=1)
 def offices() -> tuple[Office, ...]:
@@ -51,7 +56,7 @@ def _office_index() -> Mapping[str, Office]:
 
 @lru_cache(maxsize=1)
 def _office_pattern() -> re.Pattern[str]:
-    words = [re.escape(fold(office.form)) for office in offices() if not _is_acronym(office.form)]
+    words = [re.escape(fold(office.form)) for office in offices() if not office.acronym]
     return re.compile(r"(?<![\w-])(" + "|".join(words) + r")(?![\w-])")
 
 
@@ -81,7 +86,7 @@ def office_lookup(text: str) -> str | None:
     key = fold(stripped)
     office = _office_index().get(key)
     if office is not None:
-        if _is_acronym(office.form) and not stripped.isupper():
+        if office.acronym and not stripped.isupper():
             return None
         return office.role
     matches = _office_pattern().findall(key)

@@ -146,36 +146,29 @@ class _Open:
 def _pair_doubles(text: str, start: int, end: int,
                   carried: _Open | None) -> tuple[list[MarkedQuote], _Open | None]:
     """Pair the double marks of one paragraph [start, end). `carried` is a quote left open
-    by the previous paragraph; returns the quotes closed here and the one left open."""
+    by the previous paragraph, re-opened by this paragraph's first character; returns the
+    quotes closed here and the one left open at the paragraph's end."""
     quotes: list[MarkedQuote] = []
-    depth = 0  # nesting inside the outermost open quote (a stray inner mark)
+    depth = 0  # quotes nested inside the outermost open one
     current = carried
-    seg_start = current.mark + 1 if current else 0
-    for i in range(start, end):
+    seg_start = start + 1 if carried else start
+    for i in range(seg_start, end):
         ch = text[i]
         if ch != STRAIGHT_DOUBLE and ch not in DOUBLE_OPEN and ch not in DOUBLE_CLOSE:
             continue
         role = _double_role(text, i)
         if current is None:
-            if role == "close" and ch not in DOUBLE_CLOSE and i + 1 < end and text[i + 1].isalnum():
-                role = "open"
-            if role in ("open", "either"):
+            if role == "open":  # a mark that cannot open (stray, or inches: 5") is skipped
                 current = _Open(i, [], [i])
                 seg_start = i + 1
-            continue
-        if role == "open" and text[i - 1:i] != "" and ch == STRAIGHT_DOUBLE and not (
-                i + 1 < end and text[i + 1] in ".,;:!?"):
-            depth += 1  # a mark that can only open: a nested quote inside this one
-            continue
-        if role == "open" and ch in DOUBLE_OPEN:
+        elif role == "open":
             depth += 1
-            continue
-        if depth:
+        elif depth:
             depth -= 1
-            continue
-        current.segments.append((seg_start, i))
-        quotes.append(MarkedQuote(tuple(current.segments), tuple(current.opens), True))
-        current = None
+        else:
+            current.segments.append((seg_start, i))
+            quotes.append(MarkedQuote(tuple(current.segments), tuple(current.opens), True))
+            current = None
     if current is not None:
         current.segments.append((seg_start, end))
     return quotes, current
