@@ -3,7 +3,18 @@ from __future__ import annotations
 
 import pytest
 
-from dragoman.codebooks import PLACE_KINDS, Place, country_codes, place_forms, place_lookup, places
+from dragoman.codebooks import (
+    AREA_KINDS,
+    PLACE_KINDS,
+    Place,
+    area_lookup,
+    areas,
+    country_codes,
+    country_lookup,
+    place_forms,
+    place_lookup,
+    places,
+)
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -58,3 +69,25 @@ def test_every_surface_form_resolves_to_the_place_it_is_listed_with() -> None:
     wrong = [(form, place, place_lookup(form)) for form, place in place_forms()
              if place_lookup(form) != place]
     assert wrong == []
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Latin America", "continent"),
+    ("the Middle East", "region"),
+    ("Central Asia", "region"),
+    ("Gulf of Guinea", "water"),
+    ("Indian Ocean", "water"),
+    ("Korean Peninsula", "region"),
+    ("South Caucasus", "region"),
+])
+def test_an_area_that_contains_a_country_word_is_no_country(text: str, kind: str) -> None:
+    area = area_lookup(text)
+    assert area is not None and area.kind == kind
+
+
+def test_areas_are_neither_countries_nor_places() -> None:
+    overlapping = [area.name for area in areas()
+                   if country_lookup(area.name) is not None or place_lookup(area.name) is not None]
+    assert overlapping == []
+    assert {area.kind for area in areas()} <= set(AREA_KINDS)
+    assert area_lookup("Kazakhstan") is None and area_lookup("middle east") is None

@@ -22,6 +22,7 @@ from dragoman.errors import DragomanError
 
 COUNTRY_KINDS = ("name", "official", "common", "former", "demonym", "adjective_compound", "capital")
 PLACE_KINDS = ("capital", "city", "region")
+AREA_KINDS = ("continent", "region", "water")
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,15 @@ class Place:
 
     name: str
     country: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class Area:
+    """A continent, supranational region or water that belongs to no single country
+    ("Central Asia", "Gulf of Guinea"); kind in AREA_KINDS."""
+
+    name: str
     kind: str
 
 
@@ -224,4 +234,31 @@ def place_lookup(text: str) -> Place | None:
             continue
         if key in _place_index():
             return _place_index()[key]
+    return None
+
+
+@lru_cache(maxsize=1)
+def areas() -> tuple[Area, ...]:
+    """Every area of areas.tsv, sorted by name. A matcher tries these before country forms,
+    so that "Latin America" is not the USA and "Gulf of Guinea" is not Guinea."""
+    entries = tuple(Area(name, kind) for name, kind in read_tsv("areas.tsv", 2))
+    for area in entries:
+        if area.kind not in AREA_KINDS:
+            raise DragomanError(f"codebooks/data/areas.tsv: unknown kind {area.kind!r} for {area.name!r}")
+    return entries
+
+
+@lru_cache(maxsize=1)
+def _area_index() -> Mapping[str, Area]:
+    return MappingProxyType({fold(area.name): area for area in reversed(areas())})
+
+
+def area_lookup(text: str) -> Area | None:
+    """The area `text` names exactly ("the Middle East" -> Area("Middle East", "region")), or None.
+
+    Only text that starts with a capital letter matches: a "gulf" is not the Gulf.
+    """
+    for query in _queries(text):
+        if query[:1].isupper() and fold(query) in _area_index():
+            return _area_index()[fold(query)]
     return None

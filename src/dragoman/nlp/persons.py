@@ -17,7 +17,7 @@ from dragoman.nlp.names import fold
 
 # Verbs of saying: a name that is their subject is a person, whatever NER thought.
 SPEECH_LEMMAS = frozenset({
-    "say", "add", "tell", "note", "stress", "emphasise", "emphasize", "state", "remark",
+    "say", "speak", "add", "tell", "note", "stress", "emphasise", "emphasize", "state", "remark",
     "underline", "highlight", "point", "remind", "explain", "announce", "declare", "reply",
     "insist", "warn", "recall", "argue", "affirm", "reiterate", "express", "thank", "welcome",
     "praise", "congratulate", "meet", "visit", "host", "receive", "urge", "call", "describe",
@@ -90,6 +90,8 @@ def _plural(token: Token) -> bool:
 
 def _is_name_token(token: Token) -> bool:
     text = token.text
+    if text.isupper() and len(text) <= 5:
+        return False  # an acronym (AU, GCC), not a name
     return (text[:1].isupper() and (token.is_alpha or "'" in text[1:] or "’" in text[1:])
             and fold(text) not in HONORIFICS and token.lower_ not in ORG_WORDS)
 
@@ -182,7 +184,7 @@ def _ner_names(doc: Doc, known: list[NameHit], geo_at: dict[int, GeoHit],
     person_words = {fold(doc[i].text) for h in known for i in range(h.start, h.end)}
     person_words |= {fold(t.text) for e in doc.ents if e.label_ == "PERSON" for t in e}
     out: list[NameHit] = []
-    for ent in doc.ents:
+    for ent in [*doc.ents, *_subject_names(doc)]:
         start, end = ent.start, ent.end
         while start < end and (doc[start].lower_ in ("the", "his", "her")
                                or fold(doc[start].text) in HONORIFICS):
@@ -198,6 +200,19 @@ def _ner_names(doc: Doc, known: list[NameHit], geo_at: dict[int, GeoHit],
                 end - start == 1 and fold(doc[start].text) in person_words):
             out.append(NameHit(start, end, doc[start:end].text))
     return [h for h in out if not any(t in blocked for t in range(h.start, h.end))]
+
+
+def _subject_names(doc: Doc) -> list:
+    """Proper-noun subjects of verbs of saying or meeting the NER left untagged
+    ("Recep Tayyip Erdoğan met them"): the head with its compound name parts."""
+    spans = []
+    for tok in doc:
+        if (tok.pos_ == "PROPN" and tok.dep_ == "nsubj" and tok.head.lemma_ in SPEECH_LEMMAS
+                and tok.ent_type_ == ""):
+            start = min([c.i for c in tok.lefts if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN"]
+                        + [tok.i])
+            spans.append(doc[start:tok.i + 1])
+    return spans
 
 
 def _appositive(doc: Doc, hit: NameHit, offices: OfficeLexicon,

@@ -1,0 +1,225 @@
+"""Who is speaking: cue verbs, their subjects, and the person a pronoun stands for.
+
+The speech lexicon (`codebooks/data/speech_verbs.tsv`) says which verbs attribute
+words to someone. `SpeakerResolver` maps the subject of such a verb to an entity id
+through the mentions the actors component wrote (`doc._.mentions`): a name, a surname,
+a misspelling or a title phrase ("the Turkish foreign minister") all lead to the same
+person. A pronoun ("he said") goes to the person most recently in focus — the speaker
+of the previous statement or the last person who was the subject of a main clause —
+skipping people whose gender the article shows to differ ("Ms", "for her part",
+"X ... her counterpart").
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from spacy.tokens import Doc, Token
+
+from dragoman.codebooks._tables import read_tsv
+from dragoman.model import Entity
+from dragoman.nlp.extensions import Mention, entity_by_id, mentions_between
+
+CUE_CLASSES = ("say", "direct", "source", "act")
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
+PERSON_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
+_POSSESSIVE_GENDER = {"his": "m", "himself": "m", "her": "f", "hers": "f", "herself": "f"}
+_HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "sir": "m", "ms": "f", "ms.": "f", "mrs": "f",
+                     "mrs.": "f", "madam": "f", "dame": "f", "miss": "f"}
+# Mention kinds that name the actor itself; a demonym ("Turkish") only describes something.
+_NAMING_KINDS = frozenset({"name", "title", "acronym", "capital"})
+
+
+@dataclass(frozen=True)
+class SpeechLexicon:
+    """Lemmas of the speech lexicon by class (see speech_verbs.tsv): single-word lemmas,
+    and phrasal ones as (verb, particle) pairs."""
+
+    words: dict[str, str]
+    phrasal: dict[tuple[str, str], str]
+
+    def cue_class(self, token: Token) -> str | None:
+        """The class of `token` as a speech cue ("say", "direct", "source", "act"), or None."""
+        lower = token.lower_
+        if lower == "according":
+            nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+            return self.phrasal.get(("according", nxt.lower_)) if nxt is not None else None
+        if not (token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB")):
+            return None
+        lemma = token.lemma_.lower()
+        for child in token.children:
+            if child.dep_ == "prt" and (lemma, child.lower_) in self.phrasal:
+                return self.phrasal[(lemma, child.lower_)]
+        return self.words.get(lemma)
+
+
+@lru_cache(maxsize=1)
+def speech_lexicon() -> SpeechLexicon:
+    """The speech lexicon from `codebooks/data/speech_verbs.tsv`, read once."""
+    words: dict[str, str] = {}
+    phrasal: dict[tuple[str, str], str] = {}
+    for lemma, cls in read_tsv("speech_verbs.tsv", 2):
+        if cls not in CUE_CLASSES:
+            from dragoman.errors import DragomanError
+            raise DragomanError(f"codebooks/data/speech_verbs.tsv: {lemma!r}: class must be one of "
+                                f"{', '.join(CUE_CLASSES)}, not {cls!r}")
+        parts = lemma.lower().split()
+        if len(parts) == 2:
+            phrasal[(parts[0], parts[1])] = cls
+        else:
+            words[parts[0]] = cls
+    return SpeechLexicon(words, phrasal)
+
+
+def subject_of(token: Token) -> Token | None:
+    """The nominal subject of verb `token`, if the parse gives one."""
+    for child in token.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            return child
+    return None
+
+
+def has_subject(token: Token) -> bool:
+    return any(c.dep_ in SUBJECT_DEPS for c in token.children)
+
+
+def gender_evidence(doc: Doc, persons: set[str]) -> dict[str, str]:
+    """What the article shows of each person's gender: entity id -> "m" or "f".
+
+    Evidence: an honorific before a name ("Ms Mutua"), "X, for her part,", and the first
+    his/her in the clause a person is the subject of ("Hoffmann held talks with her Uzbek
+    counterpart"), unless another person is named before it. Conflicting evidence leaves
+    the person without a gender.
+    """
+    spans = []
+    for m in doc._.mentions or []:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None and m.entity_id in persons:
+            spans.append((m, span))
+    votes: dict[str, set[str]] = {}
+    for m, span in spans:
+        if m.kind != "name":
+            continue
+        others = {t for m2, s2 in spans if m2.entity_id != m.entity_id for t in range(s2.start, s2.end)}
+        vote = _name_gender(doc, span.start, span.end, others)
+        if vote:
+            votes.setdefault(m.entity_id, set()).add(vote)
+    return {eid: next(iter(vs)) for eid, vs in votes.items() if len(vs) == 1}
+
+
+def _name_gender(doc: Doc, start: int, end: int, others: set[int]) -> str | None:
+    """Gender shown around one name at tokens [start, end); `others`: tokens of other people."""
+    if start > 0 and doc[start - 1].lower_ in _HONORIFIC_GENDER:
+        return _HONORIFIC_GENDER[doc[start - 1].lower_]
+    window = [t.lower_ for t in doc[end:end + 4]]
+    if len(window) == 4 and window[0] == "," and window[1] == "for" and window[3] == "part":
+        return _POSSESSIVE_GENDER.get(window[2])
+    head = doc[end - 1]
+    if head.dep_ != "nsubj":
+        return None
+    verb = head.head
+    embedded = {t.i for c in verb.children if c.dep_ in ("ccomp", "parataxis") for t in c.subtree}
+    for tok in verb.subtree:
+        if tok.i < end or tok.i in embedded:
+            continue
+        if tok.i in others:
+            return None
+        if tok.lower_ in _POSSESSIVE_GENDER and (tok.tag_ == "PRP$" or tok.lower_.endswith("self")):
+            return _POSSESSIVE_GENDER[tok.lower_]
+    return None
+
+
+@dataclass
+class SpeakerResolver:
+    """Resolves subjects to entity ids, keeping the focus of the article as it is read.
+
+    Call `note(char, entity_id)` in text order for every person who becomes the focus
+    (a statement's speaker, a main clause's subject); `pronoun(token)` then picks the most
+    recent one of a compatible gender.
+    """
+
+    doc: Doc
+    entities: dict[str, Entity] = field(default_factory=dict)
+    gender: dict[str, str] = field(default_factory=dict)
+    focus: list[tuple[int, str]] = field(default_factory=list)
+    _memo: dict[int, str | None] = field(default_factory=dict)
+
+    @classmethod
+    def for_doc(cls, doc: Doc) -> SpeakerResolver:
+        entities = entity_by_id(doc)
+        persons = {e.id for e in entities.values() if e.kind == "person"}
+        return cls(doc, entities, gender_evidence(doc, persons))
+
+    def is_person(self, eid: str | None) -> bool:
+        return eid is not None and eid in self.entities and self.entities[eid].kind == "person"
+
+    def note(self, char: int, eid: str | None) -> None:
+        """`eid` is in focus from character `char` on (people only)."""
+        if self.is_person(eid):
+            self.focus.append((char, eid))  # type: ignore[arg-type]
+
+    def pronoun(self, token: Token) -> str | None:
+        """The person a he/she pronoun at `token` stands for, or None."""
+        want = PERSON_PRONOUNS.get(token.lower_)
+        if want is None:
+            return None
+        for char, eid in reversed(self.focus):
+            if char >= token.idx:
+                continue
+            if self.gender.get(eid, want) == want:
+                self.gender.setdefault(eid, want)
+                return eid
+        return None
+
+    def subject(self, token: Token, lo: int = 0, hi: int | None = None) -> str | None:
+        """The entity the subject phrase headed by `token` names, once per token.
+        lo/hi: characters the subject must lie within (the statement's paragraph)."""
+        if token.i not in self._memo:
+            hi = len(self.doc.text) if hi is None else hi
+            self._memo[token.i] = (self._resolve(token) if lo <= token.idx < hi else None)
+        return self._memo[token.i]
+
+    def _resolve(self, token: Token) -> str | None:
+        if token.lower_ in PERSON_PRONOUNS:
+            return self.pronoun(token)
+        if token.pos_ == "PRON":
+            return None
+        covering = self.mentions_at(token)
+        if covering:
+            return covering[0].entity_id
+        return self.phrase_entity(token)
+
+    def mentions_at(self, token: Token) -> list[Mention]:
+        """Naming mentions covering `token`, people first, then organisations, then the rest."""
+        hits = [m for m in mentions_between(self.doc, max(0, token.idx - 200), token.idx + 200)
+                if m.start <= token.idx < m.end and m.kind in _NAMING_KINDS]
+        order = {"person": 0, "organization": 1, "country": 2, "place": 3}
+        return sorted(hits, key=lambda m: (order.get(self._kind(m.entity_id), 9), m.end - m.start))
+
+    def _kind(self, eid: str) -> str:
+        ent = self.entities.get(eid)
+        return ent.kind if ent else ""
+
+    def phrase_entity(self, head: Token) -> str | None:
+        """A person or organisation named in the subject phrase of `head`, outside its relative
+        clauses ("a statement from the Foreign Ministry" -> the ministry)."""
+        skip = {t.i for c in head.children if c.dep_ in ("relcl", "acl", "appos", "conj")
+                for t in c.subtree}
+        toks = [t for t in head.subtree if t.i not in skip]
+        for kind in ("person", "organization"):
+            for t in toks:
+                for m in self.mentions_at(t):
+                    if self._kind(m.entity_id) == kind:
+                        return m.entity_id
+        return None
+
+    def nearest(self, lo: int, hi: int, before: int) -> str | None:
+        """Fallback when the parse gives no usable subject: the last person named in
+        characters [lo, before), else the first in [before, hi) ("said Fidan")."""
+        people = [m for m in mentions_between(self.doc, lo, hi)
+                  if self.is_person(m.entity_id) and m.kind in _NAMING_KINDS]
+        earlier = [m for m in people if m.end <= before]
+        if earlier:
+            return earlier[-1].entity_id
+        later = [m for m in people if m.start >= before]
+        return later[0].entity_id if later else None

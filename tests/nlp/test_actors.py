@@ -1,0 +1,117 @@
+"""Table-driven tests of the actors component: countries, people, titles, acronyms, variants."""
+from __future__ import annotations
+
+import pytest
+
+
+def _people(rec):
+    return {e.name: e for e in rec.entities if e.kind == "person"}
+
+
+def _codes(rec):
+    return {e.code for e in rec.entities if e.kind == "country"}
+
+
+@pytest.mark.parametrize("text, codes", [
+    ("Türkiye and Kazakhstan signed a deal.", {"TUR", "KAZ"}),
+    ("Turkiye and Turkey are one country, as is the Republic of Türkiye.", {"TUR"}),
+    ("Ankara welcomed the decision.", {"TUR"}),
+    ("The Kazakh-Turkish commission met.", {"KAZ", "TUR"}),
+    ("Officials from Côte d'Ivoire and the Ivory Coast are the same.", {"CIV"}),
+    ("Czechia, formerly the Czech Republic, joined.", {"CZE"}),
+    ("Swaziland is now called Eswatini.", {"SWZ"}),
+    ("The UAE and Saudi Arabia agreed.", {"ARE", "SAU"}),
+    ("Brazil and Angola are Portuguese-speaking nations.", {"BRA", "AGO"}),
+    ("They ate roast turkey in Chad.", {"TCD"}),
+    ("The Nigerian and Indian delegations met.", {"NGA", "IND"}),
+])
+def test_country_forms(run, text, codes):
+    assert _codes(run(text)) == codes
+
+
+@pytest.mark.parametrize("text, name, role, country", [
+    ("Kazakh President Kassym-Jomart Tokayev arrived.", "Kassym-Jomart Tokayev", "president", "KAZ"),
+    ("Hakan Fidan, Türkiye's foreign minister, spoke.", "Hakan Fidan", "foreign minister", "TUR"),
+    ("Foreign Minister Grace Mutua of Kenya spoke.", "Grace Mutua", "foreign minister", "KEN"),
+    ("Prime Minister Kenji Morimoto of Japan spoke to reporters.", "Kenji Morimoto", "prime minister", "JPN"),
+    ("Jasur Rakhimov, the Uzbek foreign minister, said the talks went well.", "Jasur Rakhimov", "foreign minister", "UZB"),
+    ("Nigerian Trade Minister Ibrahim Danjuma said exports grew.", "Ibrahim Danjuma", "trade minister", "NGA"),
+])
+def test_titles_give_role_and_country(run, text, name, role, country):
+    person = _people(run(text))[name]
+    assert role in person.roles
+    assert person.country == country
+
+
+def test_counterpart_takes_the_role_of_the_person_it_refers_to(run):
+    rec = run("Indian Foreign Minister Anil Rao met his Nigerian counterpart Bola Adeyemi in Abuja "
+              "on Monday. Rao said trade was growing.")
+    people = _people(rec)
+    assert people["Bola Adeyemi"].roles == ["foreign minister"]
+    assert people["Bola Adeyemi"].country == "NGA"
+
+
+def test_title_phrase_is_a_later_mention_and_gives_the_role(run):
+    rec = run("Cooperation is growing, the Kenyan foreign minister has said.\n\n"
+              "\"We are partners,\" Grace Mutua said at a news conference with her Chinese counterpart "
+              "Tang Wenbo in Beijing.")
+    people = _people(rec)
+    mutua, tang = people["Grace Mutua"], people["Tang Wenbo"]
+    assert (mutua.country, mutua.roles) == ("KEN", ["foreign minister"])
+    assert (tang.country, tang.roles) == ("CHN", ["foreign minister"])
+    text = rec.article.text
+    assert "the Kenyan foreign minister" in [text[s:e] for s, e in mutua.mentions]
+
+
+@pytest.mark.parametrize("text, name, aliases", [
+    ("Murat Nurtleu said the talks went well. Later Nurtleu left, and Nurtileu returned.", "Murat Nurtleu", {"Nurtleu", "Nurtileu"}),
+    ("Recep Tayyip Erdoğan met them. Erdogan said little.", "Recep Tayyip Erdoğan", {"Erdogan"}),
+    ("Chinese Foreign Minister Tang Wenbo arrived. Tang said China was ready.", "Tang Wenbo", {"Tang"}),
+    ("Faisal Al-Harbi chaired the meeting. Al-Harbi said trade grew.", "Faisal Al-Harbi", {"Al-Harbi"}),
+])
+def test_name_variants_join_one_person(run, text, name, aliases):
+    people = _people(run(text))
+    assert name in people
+    assert aliases <= set(people[name].aliases)
+    assert len(people) == 1
+
+
+def test_different_people_sharing_nothing_stay_apart(run):
+    people = _people(run("Ilham Karimov met Heydar Nazarov. Karimov said they agreed."))
+    assert {"Ilham Karimov", "Heydar Nazarov"} <= set(people)
+
+
+@pytest.mark.parametrize("text, name, alias", [
+    ("The Organization of Turkic States (OTG) will meet. The OTG summit is in May.", "Organization of Turkic States", "OTG"),
+    ("Leaders of the Gulf Cooperation Council (GCC) met; the GCC agreed.", "Gulf Cooperation Council", "GCC"),
+    ("She urged the Forum on China-Africa Cooperation (FOCAC) to act.", "Forum on China-Africa Cooperation", "FOCAC"),
+])
+def test_acronyms_defined_in_text(run, text, name, alias):
+    orgs = {e.name: e for e in run(text).entities if e.kind == "organization"}
+    assert alias in orgs[name].aliases
+    assert len(orgs[name].mentions) >= 2 or text.count(alias) == 1
+
+
+def test_places_have_their_country_and_capitals_in_place_phrases_are_places(run):
+    rec = run("The ministers met in Kazakhstan's capital Astana. Ankara's role is growing.")
+    places = {e.name: e for e in rec.entities if e.kind == "place"}
+    assert places["Astana"].country == "KAZ"
+    assert "TUR" in _codes(rec)
+
+
+def test_mentions_are_exact_spans(run):
+    rec = run("Kazakh President Kassym-Jomart Tokayev and his Turkish counterpart Recep Tayyip Erdogan met.")
+    text = rec.article.text
+    for e in rec.entities:
+        for s, t in e.mentions:
+            assert 0 <= s < t <= len(text)
+            assert text[s:t].strip() == text[s:t]
+
+
+@pytest.mark.parametrize("text", [
+    "The AU speaks for 1.4 billion Africans.",
+    "The port in Hai Phong will expand.",
+    "Security in the Sahel worsened.",
+])
+def test_no_person_without_evidence(run, text):
+    assert not _people(run(text))
