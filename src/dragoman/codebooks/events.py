@@ -93,8 +93,8 @@ def _cameo_index() -> Mapping[str, Cameo]:
     goldstein = _goldstein()
     index = {}
     for code in sorted(set(plover) | set(goldstein) | set(labels)):
-        kind, label = plover.get(code, (None, labels.get(code, "")))
-        index[code] = Cameo(code, label or labels.get(code, ""), kind, goldstein.get(code))
+        kind, label = plover.get(code, ("", ""))
+        index[code] = Cameo(code, label or labels.get(code, ""), kind or None, goldstein.get(code))
     return MappingProxyType(index)
 
 
@@ -115,17 +115,16 @@ def event_terms() -> tuple[EventTerm, ...]:
     terms = []
     for term, pos, plover, code, mode, polarity in read_tsv("events.tsv", 6):
         entry = cameo(code)
+        goldstein = entry.goldstein if entry is not None else None
         problem = (f"unknown pos {pos!r}" if pos not in EVENT_POS else
                    f"unknown PLOVER type {plover!r}" if plover not in PLOVER_TYPES else
-                   f"CAMEO code {code!r} has no Goldstein value" if entry is None
-                   or entry.goldstein is None else
+                   f"CAMEO code {code!r} has no Goldstein value" if goldstein is None else
                    f"unknown mode {mode!r}" if mode not in EVENT_MODES + ("-",) else
                    f"unknown polarity {polarity!r}" if polarity not in POLARITIES else None)
-        if problem:
+        if problem or goldstein is None:
             raise DragomanError(f"codebooks/data/events.tsv: {term!r}: {problem}")
-        assert entry is not None and entry.goldstein is not None
         terms.append(EventTerm(term, pos, plover, code, None if mode == "-" else mode,
-                               entry.goldstein, polarity))
+                               goldstein, polarity))
     return tuple(terms)
 
 

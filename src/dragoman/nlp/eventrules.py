@@ -215,3 +215,186 @@ def raw_triggers(doc: Doc, lex: TriggerLexicon) -> list[Trigger]:
         if term and tok.i not in taken and _is_verb(tok) and tok.dep_ not in ("amod", "compound"):
             found.append(Trigger(tok.i, (tok.i,), term, tok.i))
     return sorted(found, key=lambda t: t.head)
+
+
+# --- which triggers report an event ------------------------------------------------------
+
+MEETING_MODES = frozenset({"meeting", "visit", "summit", "call", "conference"})
+# Noun types that are happenings in themselves: "killed in an air strike", "during protests".
+HAPPENING_TYPES = frozenset({"ASSAULT", "PROTEST"})
+
+
+def _verb_above(tok: Token, steps: int = 3) -> Token | None:
+    """The nearest verb at or above `tok` (through prepositions and adverbs)."""
+    cur = tok
+    for _ in range(steps + 1):
+        if _is_verb(cur) or cur.pos_ == "AUX":
+            return cur
+        if cur.head is cur:
+            return None
+        cur = cur.head
+    return None
+
+
+def noun_governor(tok: Token) -> tuple[Token | None, str]:
+    """How an event noun stands in its clause: (governing verb, relation) where relation is
+    "object" ("held talks", "talks were held"), "subject" ("the summit will take place"),
+    "prep" ("at a news conference", "on the sidelines of the summit") or "" (none)."""
+    cur = tok
+    while cur.dep_ == "conj" and cur.head.pos_ in ("NOUN", "PROPN"):
+        cur = cur.head
+    head = cur.head
+    if cur.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "dative") and (_is_verb(head) or head.pos_ == "AUX"):
+        return head, "object"
+    if cur.dep_ == "nsubj" and (_is_verb(head) or head.pos_ == "AUX"):
+        return head, "subject"
+    if cur.dep_ == "pobj":
+        prep = head
+        word = prep.lower_
+        if word == "of" and lemma(prep.head) in EVENT_OF_HEADS and prep.head.dep_ == "pobj":
+            verb, relation = noun_governor(prep.head)
+            return (verb, "prep") if relation == "prep" else (None, "")
+        if word in EVENT_PREPOSITIONS or (word == "of" and prep.head.lower_ in ("ahead", "eve")):
+            return _verb_above(prep.head), "prep"
+    return None, ""
+
+
+def noun_is_event(trigger: Trigger, verb: Token | None, relation: str, taken: set[int]) -> bool:
+    """Does this noun report a happening, rather than name a topic ("the importance of
+    cooperation")? Event nouns count after a light verb ("impose sanctions"); meeting
+    nouns and happenings also after a preposition ("at a news conference") or as the
+    subject of "take place", "will be"."""
+    term = trigger.term
+    meeting = term.plover == "CONSULT" and term.mode in MEETING_MODES
+    happening = meeting or term.plover in HAPPENING_TYPES
+    if verb is None:
+        return False
+    doc = verb.doc
+    noun = doc[trigger.head]
+    if relation == "object":
+        return lemma(verb) in LIGHT_VERBS or (meeting and noun.dep_ == "nsubjpass")
+    if relation == "subject":
+        if lemma(verb) == "be":
+            return meeting and any(c.lower_ in MODAL_FUTURE for c in verb.children)
+        return happening and lemma(verb) in HAPPEN_VERBS
+    if relation == "prep":
+        prep = noun.head
+        return happening and prep.i not in taken and prep.lower_ != "for"
+    return False
+
+
+def complement_of_trigger(tok: Token, trigger_verbs: set[int]) -> bool:
+    """Is `tok` inside the complement of another trigger verb ("agreed to meet", "urged X
+    to sign", "accused X of attacking")? Then that verb's event is the one reported."""
+    cur = tok
+    for _ in range(5):
+        if cur.head is cur or cur.dep_ not in COMPLEMENT_DEPS:
+            return False
+        if cur.dep_ == "pcomp" and cur.head.lower_ not in ("of", "to", "for", "on", "about", "from",
+                                                          "against"):
+            return False
+        cur = cur.head
+        if cur.i in trigger_verbs and cur.i != tok.i:
+            return True
+        if _is_verb(cur) and cur.dep_ not in COMPLEMENT_DEPS:
+            return False
+    return False
+
+
+def _verb_chain(verb: Token) -> list[Token]:
+    """The verb and the words it is the complement of: "support" <- "continue"; "provide"
+    <- "ready" <- "are"; a bare conjunct shares the first verb's auxiliaries."""
+    chain = [verb]
+    cur = verb
+    for _ in range(4):
+        if cur.dep_ in ("xcomp", "acomp") or (cur.dep_ == "conj" and cur.tag_ == "VB"):
+            cur = cur.head
+            chain.append(cur)
+        else:
+            break
+    return chain
+
+
+def negated(trigger: Trigger, doc: Doc, relation: str) -> bool:
+    """"did not agree", "no agreement was reached", "failed to meet"."""
+    noun = doc[trigger.head]
+    if trigger.is_noun and any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+        return True
+    if trigger.verb is None or (trigger.is_noun and relation == "prep"):
+        return False
+    for tok in _verb_chain(doc[trigger.verb]):
+        if any(c.dep_ == "neg" or (c.lower_ in NEGATORS and c.dep_ == "advmod") for c in tok.children):
+            return True
+        if tok.i != trigger.verb and lemma(tok) in FAIL_VERBS:
+            return True
+    return False
+
+
+def is_future(value: str | None, pub: str | None) -> bool:
+    """Is date `value` ("YYYY", "YYYY-MM", "YYYY-MM-DD") after publication date `pub`?"""
+    return bool(value and pub and value > pub[: len(value)])
+
+
+def event_status(trigger: Trigger, doc: Doc, date: str | None, pub: str | None) -> str:
+    """occurred, planned (scheduled; a meeting in the future) or intended ("will continue to
+    support", "ready to", "aim to", "plan to", a future act that is not a meeting)."""
+    meeting = trigger.term.plover == "CONSULT"
+    noun = doc[trigger.head]
+    if trigger.is_noun and any(c.lower_ in PLAN_WORDS for c in noun.subtree if c.i < noun.i):
+        return "planned"
+    if trigger.verb is None:
+        return "planned" if meeting and is_future(date, pub) else "occurred"
+    chain = _verb_chain(doc[trigger.verb])
+    heads = chain[1:]
+    if any(t.lower_ in PLAN_WORDS or lemma(t) in ("schedule", "slate") for t in heads):
+        return "planned"
+    if any(lemma(t) in INTENT_WORDS or t.lower_ in INTENT_WORDS for t in heads):
+        return "intended"
+    auxes = {c.lower_ for t in chain for c in t.children if c.dep_ in ("aux", "auxpass")}
+    if auxes & MODAL_FUTURE or "would" in auxes or "going" in auxes:
+        return "planned" if meeting else "intended"
+    if auxes & MODAL_WEAK:
+        return "intended"
+    if is_future(date, pub):
+        return "planned" if meeting else "intended"
+    return "occurred"
+
+
+def select_triggers(doc: Doc, triggers: list[Trigger]) -> list[Trigger]:
+    """The triggers that report events, with each noun's governing verb filled in: nouns
+    that only name a topic, negated triggers and triggers in another trigger's
+    complement are dropped; a light verb gives way to its event noun ("offered support")."""
+    taken = {i for t in triggers for i in t.tokens}
+    nouns: list[Trigger] = []
+    relations: dict[int, str] = {}
+    light_verbs: set[int] = set()
+    for t in triggers:
+        if not t.is_noun:
+            continue
+        verb, relation = noun_governor(doc[t.head])
+        if noun_is_event(t, verb, relation, taken - set(t.tokens)):
+            assert verb is not None
+            nouns.append(Trigger(t.head, t.tokens, t.term, verb.i))
+            relations[t.head] = relation
+            if relation == "object":
+                light_verbs.add(verb.i)
+    verbs = [t for t in triggers if not t.is_noun and not (t.head in light_verbs and len(t.tokens) == 1)]
+    verb_heads = {t.head for t in verbs}
+    kept = []
+    for t in sorted(verbs + nouns, key=lambda t: t.head):
+        relation = relations.get(t.head, "verb")
+        anchor = doc[t.verb] if t.verb is not None and relation != "prep" else doc[t.head]
+        if complement_of_trigger(anchor, verb_heads - {t.head}):
+            continue
+        if negated(t, doc, relation) or _hypothetical(doc[t.head]):
+            continue
+        kept.append(t)
+    return kept
+
+
+def _hypothetical(tok: Token) -> bool:
+    """Conditions and questions: "if they meet", "will they sign?"."""
+    for anc in [tok, *tok.ancestors][:4]:
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in anc.children):
+            return True
+    return tok.sent.text.rstrip().endswith("?")

@@ -51,7 +51,10 @@ class GeoLexicon:
         self.places: dict[str, codebooks.Place] = {}
         for form, place in codebooks.place_forms():
             self.places.setdefault(fold(form), place)
-        longest = max((len(k.split()) for k in [*self.countries, *self.places]), default=1)
+        self.areas: dict[str, tuple[str, str, str]] = {
+            fold(a.name): ("", a.kind, a.name) for a in codebooks.areas()}
+        longest = max((len(k.split()) for k in [*self.countries, *self.places, *self.areas]),
+                      default=1)
         self.max_words = min(longest + 2, 8)
 
     def _lookup(self, table: dict, doc: Doc, i: int) -> tuple[int, object] | None:
@@ -80,7 +83,12 @@ class GeoLexicon:
         hits: list[GeoHit] = []
         i = 0
         while i < len(doc):
-            found = self._lookup(self.countries, doc, i)
+            area = self._lookup(self.areas, doc, i)
+            country = self._lookup(self.countries, doc, i)
+            if area and (not country or area[0] > country[0]):
+                i = area[0]  # "Latin America", "Gulf of Guinea": no country of its own
+                continue
+            found = country
             if found and not _language_use(doc, found[0], found[1][1]):
                 end, (code, kind, form) = found
                 start = self._extend_state_prefix(doc, i)

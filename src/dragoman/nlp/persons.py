@@ -67,18 +67,23 @@ class OfficeLexicon:
 
     forms: dict[str, str] = field(default_factory=dict)
     max_words: int = 1
+    acronyms: frozenset[str] = frozenset()  # "fm", "pm": only in capitals ("5 pm" is a time)
 
     @classmethod
     def load(cls) -> OfficeLexicon:
         forms = {fold(o.form): o.role for o in codebooks.offices()}
-        return cls(forms, max((len(k.split()) for k in forms), default=1))
+        acronyms = frozenset(fold(o.form) for o in codebooks.offices() if o.acronym)
+        return cls(forms, max((len(k.split()) for k in forms), default=1), acronyms)
 
     def match(self, doc: Doc, i: int) -> tuple[int, str] | None:
         """Longest office form starting at token i: (end token, role)."""
         if not doc[i].is_alpha:
             return None
         for n in range(min(self.max_words, len(doc) - i), 0, -1):
-            role = self.forms.get(fold(doc[i:i + n].text))
+            key = fold(doc[i:i + n].text)
+            role = self.forms.get(key)
+            if role and key in self.acronyms and not doc[i:i + n].text.isupper():
+                continue
             if role and not _plural(doc[i + n - 1]):
                 return i + n, role
         return None

@@ -1,0 +1,300 @@
+"""The quotes component: every direct and reported statement, with its speaker.
+
+`dragoman_quotes` writes `doc._.quotes` (list of `model.Quote`, ids "Q1"... in text
+order). It works in three steps, each replaceable on its own:
+
+1. candidates — direct quotes from the quote marks (`quotemarks.py`: paragraphs, quotes
+   continued over paragraphs, headings, stray marks) and reported clauses from the
+   dependency parse (`reported.py`: complements of said / added / stressed ...,
+   "according to");
+2. cues — for a direct quote, the verb of saying in its own sentence after the closing
+   mark (`"...," he said`) or before the opening one (`X said: "..."`); a quote with no
+   cue continues the previous speaker;
+3. speakers — `speakers.SpeakerResolver`, read in text order so that "he" is the person
+   in focus at that point.
+
+A learned attributor replaces the rules by registering another factory that writes
+`doc._.quotes` and naming it in `nlp.pipeline.COMPONENTS` instead of `dragoman_quotes`;
+nothing downstream reads anything but `doc._.quotes`.
+"""
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from dragoman.model import Entity, Extraction, Quote, QuoteKind
+from dragoman.nlp.extensions import register_extensions
+from dragoman.nlp.names import fold
+from dragoman.nlp.quotemarks import MarkedQuote, find_marked_quotes, paragraphs
+from dragoman.nlp.reported import find_reports, source_of
+from dragoman.nlp.speakers import SpeakerResolver, SpeechLexicon, speech_lexicon, subject_of
+
+_SENTENCE_END = frozenset({".", "!", "?", ";"})
+# How far after a closing mark the cue may stand, in tokens: tuned on "...," said the
+# Kazakh Minister of Foreign Affairs Murat Nurtleu (9 tokens) and similar title phrases.
+AFTER_WINDOW_TOKENS = 14
+# A comma before an opening mark belongs to a cue this many tokens before it: `he said, "`.
+COMMA_CUE_TOKENS = 5
+
+
+@dataclass
+class Statement:
+    """A candidate quote while speakers are resolved. span/text: as in `Quote`;
+    cue: the verb of saying (None: continues the previous speaker); window: characters in
+    which the speaker must be named (the statement's sentence and paragraph)."""
+
+    kind: QuoteKind
+    span: tuple[int, int]
+    text: str
+    cue: Token | None
+    window: tuple[int, int]
+    speaker: str | None = None
+
+
+class Document:
+    """Positions in one doc: tokens by character, paragraphs, quote marks."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.starts = [t.idx for t in doc]
+        self.paras = paragraphs(doc.text)
+        self.para_starts = [p[0] for p in self.paras]
+
+    def token_at(self, char: int) -> int:
+        """Index of the token at or after character `char` (len(doc) past the end)."""
+        return bisect.bisect_left(self.starts, char)
+
+    def paragraph(self, char: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self.para_starts, char) - 1
+        if i < 0:
+            return (0, len(self.doc.text))
+        return self.paras[i]
+
+    def token_paragraphs(self) -> dict[int, tuple[int, int]]:
+        return {t.i: self.paragraph(t.idx) for t in self.doc}
+
+
+def _after_window(d: Document, q: MarkedQuote, opens: set[int]) -> list[Token]:
+    """Tokens of the quote's sentence after its closing mark, up to the sentence end,
+    the next opening mark or the paragraph end."""
+    if not q.closed:
+        return []
+    para_end = d.paragraph(q.end)[1]
+    out = []
+    for i in range(d.token_at(q.end + 1), len(d.doc)):
+        tok = d.doc[i]
+        if tok.idx >= para_end or tok.idx in opens or tok.text in _SENTENCE_END:
+            break
+        out.append(tok)
+    return out
+
+
+def _before_window(d: Document, q: MarkedQuote, closes: set[int]) -> list[Token]:
+    """Tokens of the quote's sentence before its opening mark, back to the sentence start,
+    the previous closing mark or the paragraph start."""
+    para_start = d.paragraph(q.open_mark)[0]
+    out: list[Token] = []
+    for i in range(d.token_at(q.open_mark) - 1, -1, -1):
+        tok = d.doc[i]
+        if tok.idx < para_start or tok.text in _SENTENCE_END or tok.idx in closes:
+            break
+        out.append(tok)
+    return out[::-1]
+
+
+def _is_cue(tok: Token, lexicon: SpeechLexicon) -> bool:
+    return lexicon.cue_class(tok) in ("say", "direct", "source")
+
+
+def _direct_cue(d: Document, q: MarkedQuote, lexicon: SpeechLexicon, opens: set[int],
+                closes: set[int]) -> tuple[bool, Token | None, tuple[int, int]]:
+    """(is a full quote, its cue, speaker window) for a marked quote. A quote inside a
+    sentence of the journalist's ("called it "a new era"") is a fragment, not a quote."""
+    after = [t for t in _after_window(d, q, opens) if not t.is_space]
+    before = [t for t in _before_window(d, q, closes) if not t.is_space]
+    lo = before[0].idx if before else q.open_mark
+    hi = after[-1].idx + len(after[-1]) if after else q.end
+    window = (lo, hi)
+    content = [t for t in before if not t.is_punct]
+    last = before[-1] if before else None
+    if content and last is not None and last.text not in (":", ",") and not _is_cue(last, lexicon):
+        return False, None, window  # a fragment: the journalist's sentence goes on into it
+    for tok in after[:AFTER_WINDOW_TOKENS]:
+        if _is_cue(tok, lexicon):
+            return True, tok, window
+    if last is not None and (last.text == ":" or _is_cue(last, lexicon)):
+        cues = [t for t in before if _is_cue(t, lexicon)]
+        return True, (cues[-1] if cues else None), window
+    if last is not None and last.text == ",":
+        near = [t for t in before[-COMMA_CUE_TOKENS:] if _is_cue(t, lexicon)]
+        if near:
+            return True, near[-1], window
+        return (not content), None, window
+    return True, None, window
+
+
+def direct_statements(d: Document, lexicon: SpeechLexicon,
+                      marked: list[MarkedQuote]) -> list[Statement]:
+    """Full direct quotes with their cues (fragments and headings are left out)."""
+    opens = {o for q in marked for o in q.opens}
+    closes = {q.end for q in marked if q.closed}
+    out = []
+    for q in marked:
+        if q.heading:
+            continue
+        full, cue, window = _direct_cue(d, q, lexicon, opens, closes)
+        text = q.text(d.doc.text)
+        if not full or not text:
+            continue
+        if not q.double and cue is None:
+            continue  # single marks without a cue: too often a title or a term
+        if not q.closed and cue is None:
+            continue  # an unclosed mark with no cue: a stray mark, not speech
+        out.append(Statement("direct", (q.start, q.end), text, cue, window))
+    return out
+
+
+def indirect_statements(d: Document, lexicon: SpeechLexicon,
+                        quoted: list[tuple[int, int]]) -> list[Statement]:
+    out = []
+    for r in find_reports(d.doc, lexicon, quoted, d.token_paragraphs()):
+        cue = d.doc[r.cue]
+        para = d.paragraph(cue.idx)
+        sent = cue.sent
+        window = (max(para[0], sent.start_char), min(para[1], sent.end_char))
+        out.append(Statement("indirect", (r.start, r.end), d.doc.text[r.start:r.end], cue, window))
+    return out
+
+
+def speaker_token(cue: Token, lexicon: SpeechLexicon) -> Token | None:
+    """The token that names who says what `cue` introduces: its subject, the source of
+    "according to", or for a participle or coordinated verb without a subject ("...,
+    adding that", "Reminding that ..., X said") the subject of the verb it depends on."""
+    if lexicon.cue_class(cue) == "source":
+        return source_of(cue)
+    subj = subject_of(cue)
+    if subj is not None:
+        return subj
+    for head in cue.ancestors:
+        if lexicon.cue_class(head) in ("say", "direct"):
+            subj = subject_of(head)
+            if subj is not None:
+                return subj
+        elif head.dep_ == "ccomp":
+            continue  # a reported clause: its subject is not the speaker
+        else:
+            subj = subject_of(head)
+            if subj is not None:
+                return subj
+    return None
+
+
+def _resolve(st: Statement, resolver: SpeakerResolver, lexicon: SpeechLexicon,
+             last_speaker: str | None) -> str | None:
+    """The speaker of one statement: its cue's subject, or the previous speaker."""
+    if st.cue is None:
+        return last_speaker
+    tok = speaker_token(st.cue, lexicon)
+    lo, hi = st.window
+    if tok is not None and lo <= tok.idx < hi:
+        # A subject that names no one we know ("an official", "they") is no one: a person
+        # named elsewhere in the sentence is not the speaker.
+        return resolver.subject(tok, lo, hi)
+    # The parse gave no subject in the statement's own sentence (a heading run into it,
+    # a long title): the person named next to the cue, or a pronoun right before it.
+    eid = resolver.nearest(lo, hi, st.cue.idx)
+    if eid is not None:
+        return eid
+    prev = st.cue.nbor(-1) if st.cue.i > 0 else None
+    return resolver.pronoun(prev) if prev is not None else None
+
+
+def _focus_subjects(doc: Doc, quoted: list[tuple[int, int]]) -> list[Token]:
+    """Subjects of main clauses outside quotes: who the article is about at each point."""
+    return [t for t in doc if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"
+            and not any(s <= t.idx < e for s, e in quoted)]
+
+
+def attribute_quotes(doc: Doc, lexicon: SpeechLexicon | None = None) -> list[Quote]:
+    """The quotes of `doc` (which the actors component has run on), in text order."""
+    lexicon = lexicon or speech_lexicon()
+    d = Document(doc)
+    marked = find_marked_quotes(doc.text)
+    direct = direct_statements(d, lexicon, marked)
+    quoted = [st.span for st in direct]
+    statements = direct + indirect_statements(d, lexicon, quoted)
+    resolver = SpeakerResolver.for_doc(doc)
+    items: list[tuple[int, int, Statement | Token]] = [(st.span[0], 1, st) for st in statements]
+    items += [(t.idx, 0, t) for t in _focus_subjects(doc, quoted)]
+    last_speaker: str | None = None
+    for pos, _, item in sorted(items, key=lambda x: (x[0], x[1])):
+        if isinstance(item, Statement):
+            item.speaker = _resolve(item, resolver, lexicon, last_speaker)
+            if item.speaker is not None:
+                last_speaker = item.speaker
+                resolver.note(max(pos, item.cue.idx if item.cue is not None else pos), item.speaker)
+        else:
+            para = d.paragraph(item.idx)
+            resolver.note(item.idx, resolver.subject(item, *para))
+    return _to_quotes(statements)
+
+
+def _to_quotes(statements: list[Statement]) -> list[Quote]:
+    """Statements worth reporting, as `Quote`s: a reported clause needs a known speaker; a
+    direct quote is kept without one only when a cue shows it is speech ("an official said")."""
+    kept = [st for st in statements if st.speaker is not None
+            or (st.kind == "direct" and st.cue is not None)]
+    kept.sort(key=lambda st: st.span)
+    return [Quote(f"Q{n}", st.speaker, st.kind, st.text, st.span, _cue_text(st.cue))
+            for n, st in enumerate(kept, 1)]
+
+
+def _cue_text(cue: Token | None) -> str | None:
+    if cue is None:
+        return None
+    if cue.lower_ == "according":
+        return "according to"
+    parts = [cue.lower_] + [c.lower_ for c in cue.children if c.dep_ == "prt"]
+    return " ".join(parts)
+
+
+class QuoteAttributor:
+    """spaCy component `dragoman_quotes`: writes `doc._.quotes`. Runs after `dragoman_actors`."""
+
+    def __init__(self, nlp: Language, name: str = "dragoman_quotes") -> None:
+        register_extensions()
+        self.lexicon = speech_lexicon()
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.quotes = attribute_quotes(doc, self.lexicon)
+        return doc
+
+
+@Language.factory("dragoman_quotes")
+def make_quote_attributor(nlp: Language, name: str) -> QuoteAttributor:
+    return QuoteAttributor(nlp, name)
+
+
+def _names(entity: Entity) -> set[str]:
+    return {fold(entity.name)} | {fold(a) for a in entity.aliases}
+
+
+def quotes_by_speaker(extraction: Extraction, name: str) -> list[Quote]:
+    """The quotes of `extraction` whose speaker is called `name` (the entity's name or one
+    of its aliases, compared without case, accents or punctuation), in text order."""
+    key = fold(name)
+    ids = {e.id for e in extraction.entities if key and key in _names(e)}
+    return [q for q in extraction.quotes if q.speaker in ids]
+
+
+def speakers_of(quotes: Iterable[Quote]) -> list[str]:
+    """Distinct speaker ids of `quotes` in order of first appearance."""
+    seen: dict[str, None] = {}
+    for q in quotes:
+        if q.speaker is not None:
+            seen.setdefault(q.speaker, None)
+    return list(seen)

@@ -1,0 +1,198 @@
+"""Reported speech: the clause a verb of saying reports, from the dependency parse.
+
+"Fidan said (that) bilateral relations are deepening" reports the complement clause
+(spaCy `ccomp`) of "said". The clause is cut where the speaker's own sentence resumes:
+at ", adding that ..." / ", emphasising that ..." (their own reports) and at
+", and expressed his happiness ..." (the speaker's act). "According to X, A" reports A.
+The lead's "A, the foreign minister has said." is the same `ccomp`, before the verb.
+Partial quotes inside the clause ("this "common enemy"") stay inside it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from dragoman.nlp.speakers import SUBJECT_DEPS, SpeechLexicon, has_subject
+
+_TRIM = frozenset({",", ";", ":", ".", "-", "—", "–", "and", "but", "or", "that"})
+_QUOTE_CHARS = "\"“”„«»‘’'"
+# A report covered this much by a direct quote is that quote's cue, not a report of its own.
+MAX_QUOTED_SHARE = 0.5
+
+
+@dataclass(frozen=True)
+class Report:
+    """A reported clause at characters [start, end), reported by the cue at token `cue`."""
+
+    cue: int
+    start: int
+    end: int
+
+
+def _inside(char: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= char < e for s, e in spans)
+
+
+def _cut_points(comp: Token, lexicon: SpeechLexicon) -> list[int]:
+    """Tokens where the reported clause ends: a participle of saying after a comma
+    (", adding that"), or a verb of saying or acting coordinated without its own
+    subject (", and expressed ...")."""
+    cuts = []
+    for tok in comp.subtree:
+        if tok.i <= comp.i or tok.pos_ not in ("VERB", "AUX"):
+            continue
+        cls = lexicon.cue_class(tok)
+        left = tok.left_edge.i
+        before = [t.lower_ for t in tok.doc[max(comp.left_edge.i, left - 2):left]]
+        after_comma = "," in before or (before[-1:] == ["and"] and tok.dep_ == "conj")
+        if not after_comma:
+            continue
+        if cls == "say" and tok.tag_ == "VBG" and tok.dep_ in ("advcl", "conj", "xcomp", "acl"):
+            cuts.append(left)
+        elif tok.dep_ == "conj" and cls in ("say", "act", "direct") and not has_subject(tok):
+            cuts.append(left)
+    return cuts
+
+
+def _trim(doc: Doc, first: int, last: int) -> tuple[int, int] | None:
+    """Token range [first, last] without leading "that" and edge punctuation or conjunctions."""
+    while first <= last and (doc[first].lower_ in _TRIM or doc[first].is_space):
+        first += 1
+    while last >= first and (doc[last].lower_ in _TRIM or doc[last].is_space or doc[last].is_punct
+                             and doc[last].text not in _QUOTE_CHARS + ")"):
+        last -= 1
+    return (first, last) if first <= last else None
+
+
+def clause_span(comp: Token, lexicon: SpeechLexicon, skip: set[int] | None = None,
+                bounds: tuple[int, int] | None = None) -> tuple[int, int] | None:
+    """Character span of the clause headed by `comp`, cut at the speaker's own clauses.
+    skip: tokens to leave out (the cue's own phrase); bounds: characters to stay within."""
+    doc = comp.doc
+    skip = skip or set()
+    toks = {t.i for t in comp.subtree if t.i not in skip}
+    first = last = comp.i  # the contiguous run around the head, without the skipped phrase
+    while first - 1 in toks:
+        first -= 1
+    while last + 1 in toks:
+        last += 1
+    cuts = [c for c in _cut_points(comp, lexicon) if c > first]
+    if cuts:
+        last = min(cuts) - 1
+    if bounds is not None:
+        while first <= last and doc[first].idx < bounds[0]:
+            first += 1
+        while last >= first and doc[last].idx + len(doc[last]) > bounds[1]:
+            last -= 1
+    trimmed = _trim(doc, first, last)
+    if trimmed is None:
+        return None
+    first, last = trimmed
+    start, end = doc[first].idx, doc[last].idx + len(doc[last])
+    return _balance_marks(doc.text, start, end)
+
+
+def _balance_marks(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop a lone quote mark at either edge of a span (the partial quote's mark stays
+    with its words: 'this "common enemy."' keeps both marks)."""
+    inner = text[start:end]
+    doubles = sum(inner.count(c) for c in "\"“”")
+    if doubles % 2 == 1:
+        if inner[:1] in "\"“”":
+            start += 1
+        elif inner[-1:] in "\"“”":
+            end -= 1
+    while start < end and text[start].isspace():
+        start += 1
+    return start, end
+
+
+def _complements(cue: Token, bounds: tuple[int, int] | None) -> list[Token | None]:
+    """Heads of the clauses `cue` may report, within its paragraph (the parser sometimes
+    hangs a quote of the previous paragraph on the cue too); [None] when it has none."""
+    comps = [c for c in cue.children if c.dep_ == "ccomp"
+             and (bounds is None or bounds[0] <= c.idx < bounds[1])]
+    return comps or [None]
+
+
+def find_reports(doc: Doc, lexicon: SpeechLexicon, quoted: list[tuple[int, int]],
+                 paragraph: dict[int, tuple[int, int]]) -> list[Report]:
+    """Every reported clause of `doc`, in text order.
+
+    quoted: character spans of direct quotes (a cue whose clause is mostly a direct quote
+    reports that quote, not a clause of its own); paragraph: token index -> the character
+    span of its paragraph (a clause never crosses one).
+    """
+    reports = []
+    for tok in doc:
+        cls = lexicon.cue_class(tok)
+        if cls not in ("say", "source") or _inside(tok.idx, quoted):
+            continue
+        bounds = paragraph.get(tok.i)
+        if cls == "source":
+            spans = [_source_clause(tok, lexicon, bounds)]
+        else:
+            spans = [_said_clause(tok, comp, lexicon, bounds) for comp in _complements(tok, bounds)]
+        for span in spans:
+            if span is not None and _quoted_share(span, quoted) <= MAX_QUOTED_SHARE:
+                reports.append(Report(tok.i, *span))
+                break
+    return _drop_nested(reports, doc)
+
+
+def _said_clause(cue: Token, comp: Token | None, lexicon: SpeechLexicon,
+                 bounds: tuple[int, int] | None) -> tuple[int, int] | None:
+    """The clause `comp` that `cue` reports, or for comp None the clause the cue hangs on."""
+    skip: set[int] = set()
+    if comp is None:
+        # "A is growing, the minister said": the parser may hang the verb of saying on the
+        # clause it reports; the clause is then everything before the cue's own phrase.
+        head = cue.head
+        if (cue.dep_ not in ("parataxis", "ccomp") or head.i >= cue.i
+                or not any(c.dep_ == "nsubj" for c in cue.children)):
+            return None
+        if any(t.i > cue.i and not (t.is_punct or t.is_space) for t in head.subtree
+               if t.i not in {s.i for s in cue.subtree}):
+            return None
+        comp = head
+        skip = {t.i for t in cue.subtree}
+    if not any(c.dep_ in SUBJECT_DEPS for c in comp.children):
+        return None  # "which he said had set the direction": no clause of its own
+    return clause_span(comp, lexicon, skip, bounds)
+
+
+def _source_clause(according: Token, lexicon: SpeechLexicon,
+                   bounds: tuple[int, int] | None) -> tuple[int, int] | None:
+    """"According to X, A" / "A, according to X": the clause the phrase attaches to."""
+    head = according.head
+    if head.i == according.i or head.pos_ not in ("VERB", "AUX"):
+        return None
+    skip = {t.i for t in according.subtree}
+    return clause_span(head, lexicon, skip, bounds)
+
+
+def source_of(according: Token) -> Token | None:
+    """The noun naming the source in "according to X"."""
+    for tok in according.subtree:
+        if tok.dep_ == "pobj":
+            return tok
+    return None
+
+
+def _quoted_share(span: tuple[int, int], quoted: list[tuple[int, int]]) -> float:
+    length = max(1, span[1] - span[0])
+    covered = sum(max(0, min(span[1], e) - max(span[0], s)) for s, e in quoted)
+    return covered / length
+
+
+def _drop_nested(reports: list[Report], doc: Doc) -> list[Report]:
+    """A cue inside another report's clause is part of what was reported ("X said Y told
+    him that ..."): only the outer report is kept."""
+    out = []
+    for r in reports:
+        cue_char = doc[r.cue].idx
+        if any(o is not r and o.start <= cue_char < o.end for o in reports):
+            continue
+        out.append(r)
+    return sorted(out, key=lambda r: r.start)

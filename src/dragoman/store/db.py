@@ -1,0 +1,111 @@
+"""Where the knowledge base lives and how to open it: URLs, engines, migrations.
+
+`--db` / `DRAGOMAN_DB` take a file path (an SQLite file, created on first use)
+or a SQLAlchemy URL (`sqlite:///kb.db`, `postgresql://user@host/db`). Without
+either, the knowledge base is `dragoman.db` in the platform's user data folder.
+Opening a knowledge base runs the Alembic migrations shipped inside the package
+(`store/migrations/`), so an old file is brought up to date first.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from platformdirs import user_data_dir
+from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.exc import SQLAlchemyError
+
+from dragoman.errors import ConfigError
+
+MIGRATIONS = "dragoman.store:migrations"
+DEFAULT_FILE = "dragoman.db"
+
+
+def default_db_path() -> Path:
+    """The knowledge base used when no `--db` / `DRAGOMAN_DB` is given."""
+    return Path(user_data_dir("dragoman", appauthor=False)) / DEFAULT_FILE
+
+
+def database_url(db: str | Path | None = None) -> str:
+    """A SQLAlchemy URL for `db`: a URL as given (PostgreSQL URLs get the psycopg 3
+    driver), a file path as an SQLite URL, None as the default file."""
+    if db is None or str(db).strip() == "":
+        return f"sqlite:///{default_db_path()}"
+    text = str(db).strip()
+    if "://" not in text:
+        return f"sqlite:///{Path(text).expanduser().resolve()}"
+    for prefix in ("postgres://", "postgresql://"):
+        if text.startswith(prefix):
+            return "postgresql+psycopg://" + text[len(prefix):]
+    return text
+
+
+def describe_url(url: str) -> str:
+    """The URL with any password hidden, for messages."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return url
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    # Foreign keys make deletes cascade; WAL lets readers work while an ingest writes.
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.close()
+
+
+def make_engine(url: str) -> Engine:
+    """An engine for `url`; SQLite files get their folder created and pragmas set."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError as exc:
+        raise ConfigError(f"database {url!r} is neither a file path nor a SQLAlchemy URL "
+                          f"({exc})") from None
+    if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
+        Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+    try:
+        engine = create_engine(parsed, future=True)
+    except (ArgumentError, ImportError) as exc:
+        raise ConfigError(f"cannot use database {describe_url(url)}: {exc}") from None
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+def _alembic_config(engine: Engine, connection=None):
+    from alembic.config import Config
+    config = Config()
+    config.set_main_option("script_location", MIGRATIONS)
+    config.attributes["connection"] = connection
+    return config
+
+
+def migrate(engine: Engine, revision: str = "head") -> None:
+    """Bring the database's schema to `revision` (default the newest) with Alembic.
+    Raises ConfigError when the database cannot be reached."""
+    from alembic import command
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+    try:
+        with engine.begin() as connection:
+            config = _alembic_config(engine, connection)
+            heads = set(ScriptDirectory.from_config(config).get_heads())
+            current = set(MigrationContext.configure(connection).get_current_heads())
+            if revision == "head" and current == heads:
+                return
+            command.upgrade(config, revision)
+    except OperationalError as exc:
+        raise ConfigError(f"cannot open database {describe_url(str(engine.url))}: "
+                          f"{str(exc.orig).strip() or exc}") from None
+    except SQLAlchemyError as exc:
+        raise ConfigError(f"cannot migrate database {describe_url(str(engine.url))}: {exc}") from None
+
+
+def table_names(engine: Engine) -> list[str]:
+    """Names of the tables in the database (for checks and exports)."""
+    return sorted(inspect(engine).get_table_names())
