@@ -16,7 +16,7 @@ $(STAMP): requirements.lock pyproject.toml
 	touch $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/dragoman extract examples/ --format pretty
+	$(BIN)/dragoman extract examples/*.txt --format pretty
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
