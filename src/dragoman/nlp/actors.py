@@ -116,6 +116,8 @@ def link_titles(people: list[PersonDraft], titles: list[TitleHit], *, final: boo
             fits = [i for i in fits if _role_fits(title.role, people[i].roles)]
         if not fits:
             continue
+        known = [i for i in fits if title.country and people[i].country == title.country]
+        fits = known or fits  # "the Dutch minister": a known Dutch minister before anyone unplaced
         before = [i for i in fits if people[i].first() < title.start]
         chosen = (max(before, key=lambda i: max(h.start for h in people[i].hits if h.start < title.start)
                       if any(h.start < title.start for h in people[i].hits) else -1)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from dragoman.model import Entity
-from dragoman.nlp.eventrules import SPEECH_VERBS, lemma
+from dragoman.nlp.eventrules import LIGHT_VERBS, SPEECH_VERBS, Trigger, lemma, noun_governor
 from dragoman.nlp.extensions import entity_by_id, mention_at
 
 FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our", "ours", "myself", "ourselves"})
@@ -26,25 +26,48 @@ NEUTER = frozenset({"it", "its", "itself"})
 # "both sides", "the two ministers", "the two countries": the two sides of the exchange.
 GROUP_NOUNS = frozenset({"side", "country", "minister", "leader", "party", "nation", "government",
                          "delegation", "president", "counterpart", "state", "official"})
-GROUP_MARKERS = frozenset({"both", "two", "each"})
+# Of these, the groups that are the two countries rather than their representatives.
+COUNTRY_GROUP_NOUNS = frozenset({"country", "nation", "state", "government"})
+GROUP_MARKERS = frozenset({"both", "two", "each", "the", "their"})
+# Bodies both sides sit on: "the committee would meet again", "the commission".
+JOINT_BODIES = frozenset({"committee", "commission", "council", "group", "delegation", "team",
+                          "panel", "session", "dialogue"})
+# Subjects that are no state actor: their investments are figures (claims), not events.
+NON_STATE_HEADS = frozenset({"company", "firm", "business", "investor", "exporter", "importer",
+                             "corporation", "enterprise", "manufacturer", "producer", "trader",
+                             "businessman", "entrepreneur", "shipment", "price", "trade", "export",
+                             "import", "market", "economy"})
+RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that", "whose"})
 # Children through which a noun phrase names its actor: "Türkiye's successes",
 # "the Georgian government", "his Kazakh counterpart Murat Nurtleu".
 ACTOR_CHILD_DEPS = frozenset({"poss", "compound", "amod", "appos", "nmod", "npadvmod", "nummod"})
 TARGET_PREPS = frozenset({"with", "against"})
-# Prepositions that name a target only when their object is itself a named actor.
-NAMED_TARGET_PREPS = frozenset({"to", "on", "for", "toward", "towards", "upon"})
+# Prepositions that name a target only when their object is itself a named actor:
+# "sanctions on Russia", "support for Ukraine", "recalled its ambassador from Caracas".
+NAMED_TARGET_PREPS = frozenset({"to", "on", "for", "toward", "towards", "upon", "from"})
 LOCATION_PREPS = frozenset({"in", "at"})
+VISIT_MODES = frozenset({"visit"})
+# Meeting verbs whose object must be someone: "meet standards" is no meeting.
+MEETING_VERBS = frozenset({"meet", "receive", "host"})
+# Objects of meeting verbs that stand for people without naming them.
+PEOPLE_NOUNS = frozenset({"delegation", "counterpart", "minister", "president", "leader", "official",
+                          "envoy", "ambassador", "people", "representative", "guest", "visitor",
+                          "premier", "chancellor", "king", "prince", "emir", "secretary"})
 
 
 @dataclass
 class Args:
     """Entity ids found for one trigger. first_person: the subject was "I"/"we" (the
-    speaker's counterpart may be added as target); explicit_target: the text names one."""
+    speaker's counterpart may be added as target); unknown: the subject names no actor
+    ("a shipment would arrive"); non_state: the subject is a company, a market, a figure
+    ("Indian firms had invested"); tokens: the argument words, for the event's span."""
 
     source: list[str] = field(default_factory=list)
     target: list[str] = field(default_factory=list)
     location: str | None = None
     first_person: bool = False
+    unknown: bool = False
+    non_state: bool = False
     tokens: list[int] = field(default_factory=list)
 
 
@@ -88,14 +111,16 @@ class ArgFinder:
         own = self._mention_entity(tok)
         if own:
             ids.append(own)
+        elif tok.lower_ in RELATIVE_PRONOUNS and tok.tag_ in ("WP", "WDT", "WP$"):
+            ids.extend(self.antecedent(tok, depth))
         elif tok.pos_ == "PRON" or tok.lower_ in FIRST_PERSON | THIRD_PLURAL:
             ids.extend(self.resolve_pronoun(tok))
         else:
             found = self._modifier_entities(tok, depth)
             people = [i for i in found if self.kind(i) in ("person", "organization")]
             ids.extend(people or found)
-            if not ids and self._is_group(tok):
-                ids.extend(self.two_sides(tok))
+            if not ids:
+                ids.extend(self.group_entities(tok))
         for child in tok.children:
             if child.dep_ == "conj":
                 _add(ids, self.phrase_entities(child, depth))
@@ -111,11 +136,13 @@ class ArgFinder:
                 own = self._mention_entity(child)
                 if own:
                     _add(ids, [own])
+                elif child.lower_ == "whose":
+                    _add(ids, self.antecedent(child, depth - 1))
                 elif child.lower_ in FIRST_PERSON | THIRD_SINGULAR | THIRD_PLURAL and child.dep_ == "poss":
                     _add(ids, self.resolve_pronoun(child))
                 else:
                     _add(ids, self._modifier_entities(child, depth - 1))
-            elif child.dep_ == "prep" and child.lower_ == "of":
+            elif child.dep_ == "prep" and child.lower_ in ("of", "from"):
                 for obj in child.children:
                     if obj.dep_ == "pobj":
                         _add(ids, self.phrase_entities(obj, depth - 1))
@@ -123,8 +150,31 @@ class ArgFinder:
 
     @staticmethod
     def _is_group(tok: Token) -> bool:
+        """"the two ministers", "both sides", "the leaders", "the two countries' leaders"."""
+        before = [c for c in tok.subtree if c.i < tok.i]
+        if any(c.like_num and c.lower_ not in ("two", "2") for c in before):
+            return False  # "the five Central Asian states" are not the two sides
         return lemma(tok) in GROUP_NOUNS and tok.tag_ in ("NNS", "NNPS") and any(
-            c.lower_ in GROUP_MARKERS or c.lower_ == "their" for c in tok.children)
+            c.lower_ in GROUP_MARKERS for c in before)
+
+    def antecedent(self, tok: Token, depth: int) -> list[str]:
+        """"Danjuma, who held talks": the noun a relative clause hangs on."""
+        clause = next((a for a in tok.ancestors if a.dep_ in ("relcl", "acl")), None)
+        if clause is None or clause.head is clause:
+            return []
+        return self.phrase_entities(clause.head, depth)
+
+    def group_entities(self, tok: Token) -> list[str]:
+        """A group or joint body with no name of its own: the two sides."""
+        if self._is_group(tok):
+            owners = [c for c in tok.subtree if c.i < tok.i] + [
+                o for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children]
+            countries = any(lemma(c) in COUNTRY_GROUP_NOUNS for c in [tok, *owners])
+            return self.two_sides(tok, countries=countries)
+        if lemma(tok) in JOINT_BODIES and tok.tag_ in ("NN", "NNP") and any(
+                c.lower_ in ("the", "their", "our", "joint", "its") for c in tok.lefts):
+            return self.two_sides(tok)
+        return []
 
     # --- speakers, pronouns, counterparts -----------------------------------------------
 
@@ -183,14 +233,15 @@ class ArgFinder:
                     return [other]
         return []
 
-    def two_sides(self, tok: Token) -> list[str]:
+    def two_sides(self, tok: Token, countries: bool = False) -> list[str]:
         """"they", "both sides": the speaker and the speaker's counterpart, else the two most
-        named persons of different countries, else the two most named countries."""
-        speaker = self.speaker_at(tok)
+        named persons of different countries, else the two most named countries
+        (`countries`: straight to the countries, for "the two countries")."""
+        speaker = None if countries else self.speaker_at(tok)
         if speaker:
             return [speaker, *self.counterpart(speaker)]
         ranked = [i for i, _ in self.counts.most_common() if i in self.entities]
-        for kind in ("person", "country"):
+        for kind in (("country",) if countries else ("person", "country")):
             first = next((i for i in ranked if self.kind(i) == kind and self.country_of(i)), None)
             if first:
                 second = next((i for i in ranked if self.kind(i) == kind and self.country_of(i)
@@ -198,6 +249,12 @@ class ArgFinder:
                 if second:
                     return [first, second]
         return []
+
+    def actor_for(self, eid: str) -> str:
+        """A place named as an actor ("from Caracas") stands for its country, when named."""
+        if self.kind(eid) == "place":
+            return self.country_entity(self.country_of(eid)) or eid
+        return eid
 
     def country_entity(self, code: str | None) -> str | None:
         return next((e.id for e in self.entities.values() if e.kind == "country" and e.code == code),
@@ -215,3 +272,172 @@ class ArgFinder:
             ids = [i for i in self._modifier_entities(tok, 2) if self.kind(i) in ("place", "country")]
         places = [i for i in ids if self.kind(i) == "place"]
         return (places or ids or [None])[0]
+
+
+# --- the arguments of a trigger ------------------------------------------------------------
+
+def _finite_past_conjunct(verb: Token) -> bool:
+    """"X said the committee would meet again, and thanked Y": a past-tense conjunct of a
+    verb in another tense belongs with the verb above ("said"), whatever the parser says."""
+    head = verb.head
+    return verb.dep_ == "conj" and verb.tag_ == "VBD" and (
+        head.tag_ != "VBD" or any(c.dep_ == "aux" and c.tag_ == "MD" for c in head.children))
+
+
+def subjects(verb: Token, finder: ArgFinder, args: Args) -> None:
+    """The verb's subject as the event's source, looking up through "to"-complements,
+    conjuncts and participles ("Türkiye will continue to support": Türkiye)."""
+    cur = verb
+    for _ in range(6):
+        subj = [c for c in cur.children if c.dep_ == "nsubj"]
+        if subj:
+            for s in subj:
+                if lemma(s) in NON_STATE_HEADS:  # "Emirati companies have invested"
+                    args.non_state = True
+                    continue
+                ids = finder.phrase_entities(s)
+                _add(args.source, ids)
+                if s.sent == verb.sent:
+                    args.tokens.append(s.i)
+                if not ids and s.pos_ in ("NOUN", "PROPN"):
+                    args.unknown = True
+            args.first_person = any(s.lower_ in ("i", "we") for s in subj)
+            return
+        if _finite_past_conjunct(cur):
+            head = cur.head
+            while head.dep_ in ("xcomp", "conj", "advcl") and head.head is not head:
+                head = head.head
+            if head.dep_ == "ccomp":
+                cur = head.head
+                continue
+        if cur.dep_ in ("xcomp", "conj", "advcl", "pcomp", "prep", "pobj", "acomp") and cur.head is not cur:
+            cur = cur.head
+            continue
+        return
+
+
+def passive(verb: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+
+def prep_targets(tok: Token, finder: ArgFinder, args: Args) -> None:
+    """Targets in the prepositions of `tok`: "with X", "against X", "sanctions on X"; and
+    "talks between X and Y" names both sides as the source."""
+    for prep in (c for c in tok.children if c.dep_ == "prep"):
+        word = prep.lower_
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            if obj.ent_type_ in ("DATE", "TIME"):
+                continue
+            if word in TARGET_PREPS:
+                _add(args.target, finder.phrase_entities(obj))
+            elif word in NAMED_TARGET_PREPS and finder._mention_entity(obj):
+                _add(args.target, [finder.actor_for(i) for i in finder.phrase_entities(obj)])
+            elif word == "between":
+                _add(args.source, finder.phrase_entities(obj))
+            else:
+                continue
+            args.tokens.append(obj.i)
+
+
+def locate(toks: list[Token], finder: ArgFinder, args: Args, visit: bool) -> None:
+    """The first place named by "in X" / "at X" (and "to X" for visits) under `toks`."""
+    for tok in toks:
+        for prep in (c for c in tok.children if c.dep_ == "prep"):
+            if prep.lower_ in LOCATION_PREPS or (visit and prep.lower_ == "to"):
+                for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                    place = finder.place_of(obj)
+                    if place and args.location is None:
+                        args.location = place
+                        args.tokens.append(obj.i)
+
+
+def noun_owners(noun: Token, skip: tuple[int, ...], finder: ArgFinder, args: Args) -> None:
+    """Who an event noun belongs to: "Russia's invasion", "US sanctions", "the summit of
+    the OTS", "a visit by the Czech minister"."""
+    for c in noun.children:
+        if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i not in skip:
+            _add(args.source, finder.phrase_entities(c, depth=1))
+        elif c.dep_ == "prep" and c.lower_ in ("of", "by"):
+            for obj in (o for o in c.children if o.dep_ == "pobj"):
+                _add(args.source, [i for i in finder.phrase_entities(obj) if finder.kind(i) != "place"])
+                args.tokens.append(obj.i)
+
+
+def _visit_host(finder: ArgFinder, args: Args) -> None:
+    """A visit to a place is a visit to the country it lies in."""
+    if args.target or args.location is None:
+        return
+    code = finder.country_of(args.location)
+    host = finder.country_entity(code)
+    if host and code not in {finder.country_of(s) for s in args.source}:
+        args.target.append(host)
+
+
+def verb_args(trigger: Trigger, doc: Doc, finder: ArgFinder) -> Args:
+    """Source, target and place of a verb trigger ("X met Y in Z", "Y was condemned by X")."""
+    verb = doc[trigger.head]
+    args = Args()
+    if passive(verb):
+        for c in verb.children:
+            if c.dep_ == "agent":
+                for obj in (o for o in c.children if o.dep_ == "pobj"):
+                    _add(args.source, finder.phrase_entities(obj))
+            elif c.dep_ == "nsubjpass" and c.i not in trigger.tokens:
+                _add(args.target, finder.phrase_entities(c))
+    else:
+        subjects(verb, finder, args)
+        for c in verb.children:
+            if c.dep_ in ("dobj", "dative") and c.i not in trigger.tokens:
+                ids = finder.phrase_entities(c)
+                _add(args.target, [finder.actor_for(i) for i in ids])
+                args.tokens.append(c.i)
+                if lemma(verb) in MEETING_VERBS and not ids and lemma(c) not in PEOPLE_NOUNS \
+                        and c.pos_ != "PRON":
+                    args.unknown = True  # "meet European standards"
+    for i in trigger.tokens:
+        prep_targets(doc[i], finder, args)
+        if i != verb.i and doc[i].pos_ == "NOUN" and not args.source:
+            noun_owners(doc[i], trigger.tokens, finder, args)
+    visit = trigger.term.mode in VISIT_MODES
+    locate([doc[i] for i in trigger.tokens] + [doc[i] for i in args.tokens], finder, args, visit)
+    if visit:
+        if args.location is None:
+            args.location = next((t for t in args.target if finder.kind(t) in ("place", "country")), None)
+        _visit_host(finder, args)
+    return args
+
+
+def noun_args(trigger: Trigger, doc: Doc, finder: ArgFinder) -> Args:
+    """Source, target and place of an event noun: the doer of its verb ("held talks",
+    "said at a news conference") and its own modifiers ("the summit of the OTS", "talks
+    with X", "talks between X and Y")."""
+    noun = doc[trigger.head]
+    args = Args()
+    verb, relation = noun_governor(noun)
+    if verb is not None and not passive(verb) and (
+            relation == "prep" or (relation == "object" and lemma(verb) in LIGHT_VERBS)):
+        subjects(verb, finder, args)
+    noun_owners(noun, trigger.tokens, finder, args)
+    prep_targets(noun, finder, args)
+    visit = trigger.term.mode in VISIT_MODES
+    locate([noun] + ([verb] if verb is not None and relation != "prep" else [])
+           + [doc[i] for i in args.tokens], finder, args, visit)
+    if relation == "prep" and verb is not None and args.location is None:
+        locate([verb], finder, args, False)
+    if visit:
+        _visit_host(finder, args)
+    if args.source:
+        args.unknown = False
+    return args
+
+
+def referenced_target(noun: Token, noun_type: str | None,
+                      earlier: list[tuple[str, str, list[str]]]) -> list[str]:
+    """"CARICOM condemned the detention", "rejected the protest": the object names an
+    earlier event (same word, or an event noun of the same type); its doers are the
+    target. earlier: (trigger lemmas, type, source) of the events so far."""
+    word = lemma(noun)
+    for lemmas, kind, source in reversed(earlier):
+        if source and (word in lemmas.split() or kind == noun_type):
+            return source
+    return []

@@ -32,6 +32,7 @@ LIGHT_VERBS = frozenset({
     "enact", "declare", "receive", "begin", "start", "open", "resume", "convene", "organize",
     "organise", "join", "participate", "engage", "wrap", "end", "complete", "accept",
     "pledge", "promise", "sign", "ink", "renew", "grant", "agree", "arrange", "schedule",
+    "tell", "address", "brief", "witness",
 })
 # Nouns that are events in themselves when they stand before these verbs:
 # "the summit will take place", "clashes broke out".
@@ -89,6 +90,7 @@ class Trigger:
     tokens: tuple[int, ...]
     term: EventTerm
     verb: int | None = None
+    relation: str = "verb"  # for nouns: "object", "subject" or "prep" (see noun_governor)
 
     @property
     def is_noun(self) -> bool:
@@ -149,21 +151,32 @@ def _words_at(doc: Doc, i: int, parts: tuple[str, ...]) -> int | None:
     return j
 
 
-def _near(tok: Token) -> list[Token]:
-    """Children and grandchildren of a verb: where its particle, object and prepositions sit."""
-    out = []
-    for child in tok.children:
-        out.append(child)
-        out.extend(child.children)
-    return out
+# Dependency labels a phrase word may hang by, on the way up to the verb: "held talks",
+# "talks were held", "speak by phone", "provide Vietnam with 500 billion yen in loans".
+PHRASE_PATH_DEPS = frozenset({"prep", "pobj", "dobj", "dative", "nsubjpass", "prt", "xcomp", "aux",
+                              "agent", "attr", "oprd", "pcomp"})
+
+
+def _attached(tok: Token, anchors: set[int], steps: int = 4) -> bool:
+    """Is `tok` attached to one of `anchors` through phrase-internal labels only (never
+    through a subject: "trade with X stood" is no "stand with")?"""
+    cur = tok
+    for _ in range(steps):
+        if cur.dep_ not in PHRASE_PATH_DEPS or cur.head is cur:
+            return False
+        cur = cur.head
+        if cur.i in anchors:
+            return True
+    return False
 
 
 def _match_phrase(tok: Token, lex: TriggerLexicon) -> tuple[tuple[int, ...], EventTerm] | None:
+    sent = tok.sent
     for rest, term in lex.phrases.get(lemma(tok), ()):
-        near, used = _near(tok), [tok.i]
+        used = [tok.i]
         for word in rest:
-            hit = next((t for t in near if t.i not in used and (lemma(t) == word or t.lower_ == word)),
-                       None)
+            hit = next((t for t in sent if t.i not in used and (lemma(t) == word or t.lower_ == word)
+                        and _attached(t, set(used))), None)
             if hit is None:
                 break
             used.append(hit.i)
@@ -272,7 +285,11 @@ def noun_is_event(trigger: Trigger, verb: Token | None, relation: str, taken: se
     doc = verb.doc
     noun = doc[trigger.head]
     if relation == "object":
-        return lemma(verb) in LIGHT_VERBS or (meeting and noun.dep_ == "nsubjpass")
+        if lemma(verb) in LIGHT_VERBS or (meeting and noun.dep_ == "nsubjpass"):
+            return True
+        # "welcomed the phone call between the two leaders in January": a meeting with its
+        # own participants or date happened, whatever the verb says about it.
+        return meeting and lemma(verb) not in UNREALISED_VERBS and _has_own_details(noun)
     if relation == "subject":
         if lemma(verb) == "be":
             return meeting and any(c.lower_ in MODAL_FUTURE for c in verb.children)
@@ -283,12 +300,34 @@ def noun_is_event(trigger: Trigger, verb: Token | None, relation: str, taken: se
     return False
 
 
+def _purpose(tok: Token) -> bool:
+    """"... would meet in March to discuss energy": an infinitive of purpose."""
+    return tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+# Verbs whose object meeting need not have happened: "proposed talks", "called off the visit".
+UNREALISED_VERBS = frozenset({"propose", "suggest", "seek", "want", "call", "demand", "urge",
+                              "cancel", "postpone", "reject", "refuse", "request", "plan", "need",
+                              "ask", "delay", "prepare", "rule", "oppose", "block", "avoid"})
+
+
+def _has_own_details(noun: Token) -> bool:
+    """Does the noun phrase name who took part or when ("call between X and Y in January")?"""
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ in ("with", "between"):
+            return True
+        if c.dep_ == "prep" and any(t.ent_type_ == "DATE" for t in c.subtree):
+            return True
+    return False
+
+
 def complement_of_trigger(tok: Token, trigger_verbs: set[int]) -> bool:
     """Is `tok` inside the complement of another trigger verb ("agreed to meet", "urged X
-    to sign", "accused X of attacking")? Then that verb's event is the one reported."""
+    to sign", "accused X of attacking", "meet to discuss")? Then that verb's event is the
+    one reported."""
     cur = tok
     for _ in range(5):
-        if cur.head is cur or cur.dep_ not in COMPLEMENT_DEPS:
+        if cur.head is cur or (cur.dep_ not in COMPLEMENT_DEPS and not _purpose(cur)):
             return False
         if cur.dep_ == "pcomp" and cur.head.lower_ not in ("of", "to", "for", "on", "about", "from",
                                                           "against"):
@@ -296,9 +335,30 @@ def complement_of_trigger(tok: Token, trigger_verbs: set[int]) -> bool:
         cur = cur.head
         if cur.i in trigger_verbs and cur.i != tok.i:
             return True
-        if _is_verb(cur) and cur.dep_ not in COMPLEMENT_DEPS:
+        if _is_verb(cur) and cur.dep_ not in COMPLEMENT_DEPS and not _purpose(cur):
             return False
     return False
+
+
+# Verbs that promise: an event only with what is promised ("pledged to", "offered
+# support", "pledged $300 million"), not "we offer a young workforce".
+COMMISSIVE_VERBS = frozenset({"offer", "promise", "pledge", "vow", "commit"})
+
+
+def verb_reports_event(tok: Token, trigger: Trigger, nouns: set[int]) -> bool:
+    """Grammar filters for a verb trigger: participles that describe a noun ("a credit line,
+    suspended since 2016"), "seek to" (an aim, not a request), promises without content."""
+    if tok.dep_ == "acl" and tok.tag_ == "VBN":
+        return False
+    kids = list(tok.children)
+    has_clause = any(c.dep_ in ("xcomp", "ccomp") for c in kids)
+    objects = [c for c in kids if c.dep_ == "dobj"]
+    if trigger.term.plover == "REQUEST" and lemma(tok) in INTENT_WORDS and has_clause and not objects:
+        return False
+    if len(trigger.tokens) == 1 and lemma(tok) in COMMISSIVE_VERBS and not has_clause:
+        return any(o.i in nouns or o.ent_type_ == "MONEY" or any(t.ent_type_ == "MONEY" for t in o.subtree)
+                   for o in objects)
+    return True
 
 
 def _verb_chain(verb: Token) -> list[Token]:
@@ -344,6 +404,13 @@ def event_status(trigger: Trigger, doc: Doc, date: str | None, pub: str | None) 
         return "planned"
     if trigger.verb is None:
         return "planned" if meeting and is_future(date, pub) else "occurred"
+    if trigger.relation == "prep":  # "ahead of the summit in August", "at the summit next week"
+        verb = doc[trigger.verb]
+        ahead = noun.head.lower_ == "of" and noun.head.head.lower_ in ("ahead", "eve")
+        future = any(c.dep_ == "aux" and c.lower_ in MODAL_FUTURE | {"would"} for c in verb.children)
+        if ahead or future or is_future(date, pub):
+            return "planned" if meeting else "intended"
+        return "occurred"
     chain = _verb_chain(doc[trigger.verb])
     heads = chain[1:]
     if any(t.lower_ in PLAN_WORDS or lemma(t) in ("schedule", "slate") for t in heads):
@@ -374,11 +441,13 @@ def select_triggers(doc: Doc, triggers: list[Trigger]) -> list[Trigger]:
         verb, relation = noun_governor(doc[t.head])
         if noun_is_event(t, verb, relation, taken - set(t.tokens)):
             assert verb is not None
-            nouns.append(Trigger(t.head, t.tokens, t.term, verb.i))
+            nouns.append(Trigger(t.head, t.tokens, t.term, verb.i, relation))
             relations[t.head] = relation
             if relation == "object":
                 light_verbs.add(verb.i)
-    verbs = [t for t in triggers if not t.is_noun and not (t.head in light_verbs and len(t.tokens) == 1)]
+    noun_heads = {t.head for t in triggers if t.is_noun}
+    verbs = [t for t in triggers if not t.is_noun and not (t.head in light_verbs and len(t.tokens) == 1)
+             and verb_reports_event(doc[t.head], t, noun_heads)]
     verb_heads = {t.head for t in verbs}
     kept = []
     for t in sorted(verbs + nouns, key=lambda t: t.head):

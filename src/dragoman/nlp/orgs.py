@@ -81,8 +81,9 @@ ORG_HEADS = frozenset({
 def _name_tail(doc: Doc, end: int) -> int:
     """Extend a name over "of 20", "for Reconstruction and Development" after its head."""
     j = end
-    while j + 1 < len(doc) and doc[j].lower_ in ("of", "for", "on", "and") and (
-            doc[j + 1].text[:1].isupper() or doc[j + 1].like_num) and not doc[j + 1].is_sent_start:
+    while j + 1 < len(doc) and doc[j].lower_ in ("of", "for") and (
+            doc[j + 1].text[:1].isupper() or doc[j + 1].like_num) and not doc[j + 1].is_sent_start \
+            and doc[j + 1].ent_type_ not in ("DATE", "TIME", "GPE"):
         j += 2
         while j < len(doc) and (doc[j].text[:1].isupper() or doc[j].like_num) and not doc[j].is_sent_start:
             j += 1

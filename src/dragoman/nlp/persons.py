@@ -80,6 +80,8 @@ class OfficeLexicon:
         if not doc[i].is_alpha:
             return None
         for n in range(min(self.max_words, len(doc) - i), 0, -1):
+            if not doc[i + n - 1].is_alpha:
+                continue
             key = fold(doc[i:i + n].text)
             role = self.forms.get(key)
             if role and key in self.acronyms and not doc[i:i + n].text.isupper():
@@ -101,12 +103,21 @@ def _is_name_token(token: Token) -> bool:
             and fold(text) not in HONORIFICS and token.lower_ not in ORG_WORDS)
 
 
+# Lower-case particles inside names: "Marieke van Dalen", "Ahmed bin Saleh".
+NAME_PARTICLES = frozenset({"van", "von", "de", "da", "di", "del", "der", "den", "bin", "bint",
+                            "ibn", "al", "el", "le", "la", "dos", "das", "du", "ter", "op"})
+
+
 def name_extent(doc: Doc, i: int, blocked: set[int]) -> int:
-    """End of a run of capitalised name words from token i (hyphenated parts joined)."""
+    """End of a run of capitalised name words from token i (hyphenated parts and
+    lower-case particles before a capitalised word joined)."""
     j = i
     while j < len(doc) and j not in blocked:
         tok = doc[j]
         if _is_name_token(tok) and not (j > i and tok.is_sent_start):
+            j += 1
+        elif (j > i and tok.text in NAME_PARTICLES and j + 1 < len(doc)
+              and _is_name_token(doc[j + 1])):
             j += 1
         elif (tok.text in ("-", "‐") and j > i and not doc[j - 1].whitespace_
               and j + 1 < len(doc) and _is_name_token(doc[j + 1])):
@@ -163,11 +174,22 @@ def _title_names(doc: Doc, offices: OfficeLexicon, geo_at: dict[int, GeoHit],
         end, role = office if office else (i + 1, None)
         country, title_start = country_before(doc, i, geo_at)
         name_end = name_extent(doc, end, blocked)
+        if any(t in geo_at for t in range(end, name_end)):
+            name_end = end
         if name_end > end:
             after = country_after(doc, name_end, geo_at)
             names.append(NameHit(end, name_end, doc[end:name_end].text, role, country or after,
                                  is_counterpart, title_start))
             i = name_end
+            continue
+        comma_name = name_extent(doc, end + 1, blocked) if (
+            role and end + 1 < len(doc) and doc[end].text == ",") else end + 1
+        if any(t in geo_at for t in range(end + 1, comma_name)):
+            comma_name = end + 1
+        if comma_name > end + 1:  # "Venezuela's foreign minister, Rafael Quintero, said"
+            names.append(NameHit(end + 1, comma_name, doc[end + 1:comma_name].text, role,
+                                 country, is_counterpart, title_start))
+            i = comma_name
             continue
         if role and not is_counterpart:
             after = country_after(doc, end, geo_at)

@@ -20,7 +20,6 @@ nothing downstream reads anything but `doc._.quotes`.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -34,9 +33,9 @@ from dragoman.nlp.reported import find_reports, source_of
 from dragoman.nlp.speakers import SpeakerResolver, SpeechLexicon, speech_lexicon, subject_of
 
 _SENTENCE_END = frozenset({".", "!", "?", ";"})
-# How far after a closing mark the cue may stand, in tokens: tuned on "...," said the
-# Kazakh Minister of Foreign Affairs Murat Nurtleu (9 tokens) and similar title phrases.
-AFTER_WINDOW_TOKENS = 14
+# How far after a closing mark a verb the lexicon does not know may stand and still be the
+# cue, in tokens: `"...," the Kazakh Minister of Foreign Affairs Murat Nurtleu vowed` is 9.
+AFTER_WINDOW_TOKENS = 12
 # A comma before an opening mark belongs to a cue this many tokens before it: `he said, "`.
 COMMA_CUE_TOKENS = 5
 
@@ -123,11 +122,24 @@ def _direct_cue(d: Document, q: MarkedQuote, lexicon: SpeechLexicon, opens: set[
     last = before[-1] if before else None
     if content and last is not None and last.text not in (":", ",") and not _is_cue(last, lexicon):
         return False, None, window  # a fragment: the journalist's sentence goes on into it
-    for tok in after[:AFTER_WINDOW_TOKENS]:
+    ended = d.doc.text[q.end - 1:q.end] == "."
+    for tok in after:
         if _is_cue(tok, lexicon):
-            return True, tok, window
+            # `"We will win." Fidan said the talks...`: a finished quote, then a new sentence
+            # with its own report; that cue is not this quote's.
+            if not (ended and any(c.dep_ == "ccomp" and c.idx > q.end for c in tok.children)):
+                return True, tok, window
+            break
+    if after and d.doc.text[q.end - 1:q.end] in (",", "!", "?"):
+        # `"...," he vowed`: right after a quote that hands over with a comma, any verb
+        # with a subject is the attribution, whether or not the lexicon knows it.
+        verbs = [t for t in after[:AFTER_WINDOW_TOKENS] if t.pos_ == "VERB" and subject_of(t)]
+        if verbs:
+            return True, verbs[0], window
     if last is not None and (last.text == ":" or _is_cue(last, lexicon)):
         cues = [t for t in before if _is_cue(t, lexicon)]
+        if not cues:  # "Fidan put it plainly:" introduces the quote all the same
+            cues = [t for t in before if t.pos_ == "VERB" and subject_of(t)]
         return True, (cues[-1] if cues else None), window
     if last is not None and last.text == ",":
         near = [t for t in before[-COMMA_CUE_TOKENS:] if _is_cue(t, lexicon)]
@@ -137,25 +149,51 @@ def _direct_cue(d: Document, q: MarkedQuote, lexicon: SpeechLexicon, opens: set[
     return True, None, window
 
 
+def _inner_cue(d: Document, q: MarkedQuote, lexicon: SpeechLexicon) -> tuple[Token, int] | None:
+    """A cue the writer left inside the marks: `"We are ready, he said.` with the closing
+    mark missing, or `"We are, she said, ready."`. Returns the cue and the end of the quoted
+    words (the comma before the speaker, included)."""
+    start, end = q.segments[-1]
+    for i in range(d.token_at(start), d.token_at(end)):
+        tok = d.doc[i]
+        subj = subject_of(tok) if _is_cue(tok, lexicon) else None
+        if subj is None or subj.i > tok.i:
+            continue
+        comma = subj.left_edge.i - 1
+        if comma > 0 and d.doc[comma].text == "," and d.doc[comma].idx > q.start:
+            return tok, d.doc[comma].idx + 1
+    return None
+
+
 def direct_statements(d: Document, lexicon: SpeechLexicon,
                       marked: list[MarkedQuote]) -> list[Statement]:
     """Full direct quotes with their cues (fragments and headings are left out)."""
     opens = {o for q in marked for o in q.opens}
     closes = {q.end for q in marked if q.closed}
-    out = []
+    found = []
     for q in marked:
         if q.heading:
             continue
         full, cue, window = _direct_cue(d, q, lexicon, opens, closes)
-        text = q.text(d.doc.text)
-        if not full or not text:
+        if not full:
             continue
-        if not q.double and cue is None:
-            continue  # single marks without a cue: too often a title or a term
+        span = (q.start, q.end)
+        text = q.text(d.doc.text)
+        inner = _inner_cue(d, q, lexicon) if cue is None else None
+        if inner is not None:
+            cue = inner[0]
+            window = (window[0], max(window[1], cue.idx + len(cue)))
+            if not q.closed:  # the words end where the writer's attribution begins
+                span = (q.start, inner[1])
+                text = " ".join(d.doc.text[q.start:inner[1]].split())
         if not q.closed and cue is None:
             continue  # an unclosed mark with no cue: a stray mark, not speech
-        out.append(Statement("direct", (q.start, q.end), text, cue, window))
-    return out
+        if text:
+            found.append((q, Statement("direct", span, text, cue, window)))
+    # Single marks are speech in an article that attributes at least one single-quoted
+    # passage; elsewhere they mark titles and terms.
+    single_speech = any(not q.double and st.cue is not None for q, st in found)
+    return [st for q, st in found if q.double or single_speech]
 
 
 def indirect_statements(d: Document, lexicon: SpeechLexicon,
@@ -233,7 +271,10 @@ def attribute_quotes(doc: Doc, lexicon: SpeechLexicon | None = None) -> list[Quo
     last_speaker: str | None = None
     for pos, _, item in sorted(items, key=lambda x: (x[0], x[1])):
         if isinstance(item, Statement):
-            item.speaker = _resolve(item, resolver, lexicon, last_speaker)
+            speaker = _resolve(item, resolver, lexicon, last_speaker)
+            if item.kind == "indirect" and not resolver.is_person(speaker):
+                speaker = None  # "Caracas announced", "according to the statistics office": not quotes
+            item.speaker = speaker
             if item.speaker is not None:
                 last_speaker = item.speaker
                 resolver.note(max(pos, item.cue.idx if item.cue is not None else pos), item.speaker)
@@ -290,11 +331,3 @@ def quotes_by_speaker(extraction: Extraction, name: str) -> list[Quote]:
     ids = {e.id for e in extraction.entities if key and key in _names(e)}
     return [q for q in extraction.quotes if q.speaker in ids]
 
-
-def speakers_of(quotes: Iterable[Quote]) -> list[str]:
-    """Distinct speaker ids of `quotes` in order of first appearance."""
-    seen: dict[str, None] = {}
-    for q in quotes:
-        if q.speaker is not None:
-            seen.setdefault(q.speaker, None)
-    return list(seen)

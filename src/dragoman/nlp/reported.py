@@ -9,13 +9,14 @@ Partial quotes inside the clause ("this "common enemy"") stay inside it.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
 from dragoman.nlp.speakers import SUBJECT_DEPS, SpeechLexicon, has_subject
 
-_TRIM = frozenset({",", ";", ":", ".", "-", "—", "–", "and", "but", "or", "that"})
+_TRIM = frozenset({",", ";", ":", ".", "-", "—", "–", "and", "but", "or"})
 _QUOTE_CHARS = "\"“”„«»‘’'"
 # A report covered this much by a direct quote is that quote's cue, not a report of its own.
 MAX_QUOTED_SHARE = 0.5
@@ -50,23 +51,54 @@ def _cut_points(comp: Token, lexicon: SpeechLexicon) -> list[int]:
             continue
         if cls == "say" and tok.tag_ == "VBG" and tok.dep_ in ("advcl", "conj", "xcomp", "acl"):
             cuts.append(left)
-        elif tok.dep_ == "conj" and cls in ("say", "act", "direct") and not has_subject(tok):
+        elif tok.dep_ == "conj" and not has_subject(tok) and (
+                cls in ("say", "act", "direct") or tok.head.i == comp.i and _tense_breaks(comp, tok)):
             cuts.append(left)
     return cuts
 
 
+def _tense_breaks(comp: Token, verb: Token) -> bool:
+    """Is `verb`, coordinated with the reported clause's head, in the narrative past while
+    the clause is not ("said A is a shared goal and expressed ...", "said the vessel had
+    been fishing ... and demanded ...")? Then it is the speaker's next act, not reported."""
+    if verb.tag_ != "VBD" or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False
+    return comp.tag_ in ("VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in comp.children)
+
+
+def _modal_tail(cue: Token, end_token: int) -> int | None:
+    """"told TV that V was ready for talks but would not accept mediation": the parser hangs
+    "would not accept" on the cue, yet its modal shows it is reported too. Returns the last
+    token of such a verb phrase right after the clause ending at `end_token`."""
+    for conj in cue.children:
+        if conj.dep_ != "conj" or conj.i <= end_token or has_subject(conj):
+            continue
+        between = cue.doc[end_token + 1:conj.left_edge.i]
+        if any(not (t.is_punct or t.is_space or t.dep_ == "cc") for t in between):
+            continue
+        if any(c.dep_ == "aux" and c.tag_ == "MD" for c in conj.children) and cue.tag_ == "VBD":
+            return conj.right_edge.i
+    return None
+
+
 def _trim(doc: Doc, first: int, last: int) -> tuple[int, int] | None:
-    """Token range [first, last] without leading "that" and edge punctuation or conjunctions."""
-    while first <= last and (doc[first].lower_ in _TRIM or doc[first].is_space):
+    """Token range [first, last] without the complementiser "that" and without punctuation
+    or conjunctions at its edges."""
+    def edge(tok: Token) -> bool:
+        return tok.is_space or tok.dep_ == "cc" or tok.lower_ in _TRIM or (
+            tok.is_punct and tok.text not in _QUOTE_CHARS + ")")
+
+    while first <= last and (edge(doc[first]) or doc[first].dep_ == "mark"
+                             and doc[first].lower_ == "that"):
         first += 1
-    while last >= first and (doc[last].lower_ in _TRIM or doc[last].is_space or doc[last].is_punct
-                             and doc[last].text not in _QUOTE_CHARS + ")"):
+    while last >= first and edge(doc[last]):
         last -= 1
     return (first, last) if first <= last else None
 
 
 def clause_span(comp: Token, lexicon: SpeechLexicon, skip: set[int] | None = None,
-                bounds: tuple[int, int] | None = None) -> tuple[int, int] | None:
+                bounds: tuple[int, int] | None = None,
+                cue: Token | None = None) -> tuple[int, int] | None:
     """Character span of the clause headed by `comp`, cut at the speaker's own clauses.
     skip: tokens to leave out (the cue's own phrase); bounds: characters to stay within."""
     doc = comp.doc
@@ -77,9 +109,11 @@ def clause_span(comp: Token, lexicon: SpeechLexicon, skip: set[int] | None = Non
         first -= 1
     while last + 1 in toks:
         last += 1
-    cuts = [c for c in _cut_points(comp, lexicon) if c > first]
+    cuts = [c for c in _cut_points(comp, lexicon) if first < c <= last]
     if cuts:
         last = min(cuts) - 1
+    elif cue is not None and comp.head.i == cue.i and comp.i > cue.i:
+        last = _modal_tail(cue, last) or last
     if bounds is not None:
         while first <= last and doc[first].idx < bounds[0]:
             first += 1
@@ -99,10 +133,13 @@ def _balance_marks(text: str, start: int, end: int) -> tuple[int, int]:
     inner = text[start:end]
     doubles = sum(inner.count(c) for c in "\"“”")
     if doubles % 2 == 1:
+        closing = re.match(r"[.,!?]?[\"”]", text[end:end + 2])
         if inner[:1] in "\"“”":
             start += 1
         elif inner[-1:] in "\"“”":
             end -= 1
+        elif closing:  # 'this "common enemy."': the partial quote closes after the clause
+            end += closing.end()
     while start < end and text[start].isspace():
         start += 1
     return start, end
@@ -152,14 +189,11 @@ def _said_clause(cue: Token, comp: Token | None, lexicon: SpeechLexicon,
         if (cue.dep_ not in ("parataxis", "ccomp") or head.i >= cue.i
                 or not any(c.dep_ == "nsubj" for c in cue.children)):
             return None
-        if any(t.i > cue.i and not (t.is_punct or t.is_space) for t in head.subtree
-               if t.i not in {s.i for s in cue.subtree}):
-            return None
         comp = head
         skip = {t.i for t in cue.subtree}
     if not any(c.dep_ in SUBJECT_DEPS for c in comp.children):
         return None  # "which he said had set the direction": no clause of its own
-    return clause_span(comp, lexicon, skip, bounds)
+    return clause_span(comp, lexicon, skip, bounds, cue)
 
 
 def _source_clause(according: Token, lexicon: SpeechLexicon,

@@ -11,18 +11,22 @@ skipping people whose gender the article shows to differ ("Ms", "for her part",
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
+from types import MappingProxyType
 
 from spacy.tokens import Doc, Token
 
+from dragoman.codebooks import office_lookup
 from dragoman.codebooks._tables import read_tsv
+from dragoman.errors import DragomanError
 from dragoman.model import Entity
 from dragoman.nlp.extensions import Mention, entity_by_id, mentions_between
 
 CUE_CLASSES = ("say", "direct", "source", "act")
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
-PERSON_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
+PERSON_PRONOUNS = {"he": "m", "she": "f"}
 _POSSESSIVE_GENDER = {"his": "m", "himself": "m", "her": "f", "hers": "f", "herself": "f"}
 _HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "sir": "m", "ms": "f", "ms.": "f", "mrs": "f",
                      "mrs.": "f", "madam": "f", "dame": "f", "miss": "f"}
@@ -35,8 +39,8 @@ class SpeechLexicon:
     """Lemmas of the speech lexicon by class (see speech_verbs.tsv): single-word lemmas,
     and phrasal ones as (verb, particle) pairs."""
 
-    words: dict[str, str]
-    phrasal: dict[tuple[str, str], str]
+    words: Mapping[str, str]
+    phrasal: Mapping[tuple[str, str], str]
 
     def cue_class(self, token: Token) -> str | None:
         """The class of `token` as a speech cue ("say", "direct", "source", "act"), or None."""
@@ -60,7 +64,6 @@ def speech_lexicon() -> SpeechLexicon:
     phrasal: dict[tuple[str, str], str] = {}
     for lemma, cls in read_tsv("speech_verbs.tsv", 2):
         if cls not in CUE_CLASSES:
-            from dragoman.errors import DragomanError
             raise DragomanError(f"codebooks/data/speech_verbs.tsv: {lemma!r}: class must be one of "
                                 f"{', '.join(CUE_CLASSES)}, not {cls!r}")
         parts = lemma.lower().split()
@@ -68,7 +71,7 @@ def speech_lexicon() -> SpeechLexicon:
             phrasal[(parts[0], parts[1])] = cls
         else:
             words[parts[0]] = cls
-    return SpeechLexicon(words, phrasal)
+    return SpeechLexicon(MappingProxyType(words), MappingProxyType(phrasal))
 
 
 def subject_of(token: Token) -> Token | None:
@@ -185,14 +188,45 @@ class SpeakerResolver:
         if token.pos_ == "PRON":
             return None
         covering = self.mentions_at(token)
+        if covering and covering[0].kind == "title" and self._ambiguous_title(token):
+            return self.office_holder(token) or covering[0].entity_id
         if covering:
             return covering[0].entity_id
-        return self.phrase_entity(token)
+        return self.phrase_entity(token) or self.office_holder(token)
 
-    def mentions_at(self, token: Token) -> list[Mention]:
-        """Naming mentions covering `token`, people first, then organisations, then the rest."""
+    def _ambiguous_title(self, head: Token) -> bool:
+        """"the minister" with no country, when several people hold such an office: the
+        person in focus is meant, not the one the title happens to follow."""
+        role = office_lookup(head.lemma_) if head.tag_ == "NN" else None
+        if role is None or any(self._kind(m.entity_id) == "country" for t in head.subtree
+                               for m in self.mentions_at(t, naming=False)):
+            return False
+        holders = [e for e in self.entities.values() if e.kind == "person"
+                   and any(role in r.split() or role == r for r in e.roles)]
+        return len(holders) > 1
+
+    def office_holder(self, head: Token) -> str | None:
+        """"the Emirati minister added" when the actors left the title phrase unlinked: the
+        person in focus most recently whose roles and country fit the phrase."""
+        role = office_lookup(head.lemma_) if head.tag_ == "NN" else None  # "the ministers": no one
+        if role is None:
+            return None
+        countries = {self.entities[m.entity_id].code for t in head.subtree
+                     for m in self.mentions_at(t, naming=False)
+                     if self._kind(m.entity_id) == "country"} - {None}
+        for _, eid in reversed(self.focus):
+            ent = self.entities[eid]
+            if countries and ent.country not in countries:
+                continue
+            if any(role in r.split() or role == r for r in ent.roles):
+                return eid
+        return None
+
+    def mentions_at(self, token: Token, naming: bool = True) -> list[Mention]:
+        """Mentions covering `token`, people first, then organisations, then the rest;
+        naming: only those that name the actor (not a demonym describing something)."""
         hits = [m for m in mentions_between(self.doc, max(0, token.idx - 200), token.idx + 200)
-                if m.start <= token.idx < m.end and m.kind in _NAMING_KINDS]
+                if m.start <= token.idx < m.end and (m.kind in _NAMING_KINDS or not naming)]
         order = {"person": 0, "organization": 1, "country": 2, "place": 3}
         return sorted(hits, key=lambda m: (order.get(self._kind(m.entity_id), 9), m.end - m.start))
 
@@ -201,13 +235,23 @@ class SpeakerResolver:
         return ent.kind if ent else ""
 
     def phrase_entity(self, head: Token) -> str | None:
-        """A person or organisation named in the subject phrase of `head`, outside its relative
-        clauses ("a statement from the Foreign Ministry" -> the ministry)."""
-        skip = {t.i for c in head.children if c.dep_ in ("relcl", "acl", "appos", "conj")
-                for t in c.subtree}
-        toks = [t for t in head.subtree if t.i not in skip]
-        for kind in ("person", "organization"):
-            for t in toks:
+        """A person named in the subject phrase of `head` ("Venezuela's foreign minister, Rafael
+        Quintero,"), or else an organisation ("a statement from the Foreign Ministry"). Not a
+        person of a relative clause, a prepositional phrase or a possessive: "a spokesman for
+        Fidan" and "Fidan's aide" are not Fidan."""
+        skip = {t.i for c in head.children if c.dep_ in ("relcl", "acl", "conj") for t in c.subtree}
+        # A capitalised title before a name ("Minister for Foreign Trade Pieter van Dijk") is
+        # that person's, even where the parser took the name for the object of "for".
+        formal = head.text[:1].isupper() and office_lookup(head.lemma_) is not None
+        aside: set[int] = set()
+        for tok in head.subtree:
+            for child in tok.children:
+                if child.dep_ == "poss" or child.dep_ == "prep" and not formal:
+                    aside.update(t.i for t in child.subtree)
+        for kind, excluded in (("person", skip | aside), ("organization", skip)):
+            for t in head.subtree:
+                if t.i in excluded:
+                    continue
                 for m in self.mentions_at(t):
                     if self._kind(m.entity_id) == kind:
                         return m.entity_id

@@ -208,6 +208,10 @@ def _duration(m: re.Match) -> _Spec:
     return _Spec(kind="duration")
 
 
+def _same(m: re.Match) -> _Spec:
+    return _Spec(kind="same")
+
+
 def _year_range(m: re.Match) -> tuple[_Spec, _Spec]:
     first, second = int(m["y1"]), m["y2"]
     last = int(second) if len(second) == 4 else first // 100 * 100 + int(second)
@@ -244,6 +248,7 @@ _RULES: tuple[tuple[re.Pattern[str], object], ...] = tuple((re.compile(p), f) fo
     (rf"(?i:\b(?:for|over)\s+(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|many)"
      rf"\s+(?:days?|weeks?|months?|years?|decades?)\b)", _duration),
     (r"(?i:\b(?:in|over|during)\s+recent\s+(?:days|weeks|months|years|decades)\b)", _duration),
+    (r"(?i:\bthe\s+same\s+(?:period|year|month|quarter|time)\b)", _same),
     (r"(?i:\b(?:the\s+)?(?P<r>last|next|this|past|previous|coming|current)\s+(?P<u>year|month|week)\b)",
      _relative_unit),
     (r"(?i:\b(?:end|beginning|start|middle|rest|remainder|close)\s+of\s+the\s+(?P<u>year|month)\b)",
@@ -411,10 +416,14 @@ def find_timexes(text: str, pub_date: date | None,
     future_at: optional callable (start, end) -> bool | None giving the tense of the
     verb a relative expression depends on (True future, False past, None unknown).
     """
-    out = []
+    out: list[Timex] = []
     for hit in _scan(text):
         future = future_at(hit.start, hit.end) if future_at and _needs_tense(hit.spec) else None  # type: ignore[operator]
-        out.append(_build(text, hit, pub_date, future))
+        timex = _build(text, hit, pub_date, future)
+        if hit.spec.kind == "same":  # "in the same year": the time named last before
+            before = [t for t in out if t.value is not None and t.kind in ("date", "range", "as_of")]
+            timex = replace(timex, kind="date", value=before[-1].until or before[-1].value if before else None)
+        out.append(timex)
     return out
 
 
@@ -480,7 +489,7 @@ def tense_at(doc: Doc, start: int, end: int) -> bool | None:
             tense = _verb_tense(token)
             if tense is not None:
                 return tense
-        if token.head is token:
+        if token.head == token:
             break
         token = token.head
     return None

@@ -13,8 +13,7 @@ from pathlib import Path
 from platformdirs import user_data_dir
 from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, OperationalError
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 
 from dragoman.errors import ConfigError
 
@@ -39,6 +38,17 @@ def database_url(db: str | Path | None = None) -> str:
         if text.startswith(prefix):
             return "postgresql+psycopg://" + text[len(prefix):]
     return text
+
+
+def sqlite_path(url: str) -> Path | None:
+    """The file of an SQLite URL, None for other databases and in-memory SQLite."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        return None
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return None
+    return Path(parsed.database)
 
 
 def describe_url(url: str) -> str:
@@ -66,10 +76,11 @@ def make_engine(url: str) -> Engine:
     except ArgumentError as exc:
         raise ConfigError(f"database {url!r} is neither a file path nor a SQLAlchemy URL "
                           f"({exc})") from None
-    if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
-        Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+    path = sqlite_path(url)
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
     try:
-        engine = create_engine(parsed, future=True)
+        engine = create_engine(parsed)
     except (ArgumentError, ImportError) as exc:
         raise ConfigError(f"cannot use database {describe_url(url)}: {exc}") from None
     if engine.dialect.name == "sqlite":

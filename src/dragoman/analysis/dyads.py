@@ -1,0 +1,244 @@
+"""Dyad questions: everything the knowledge base knows about a pair of countries.
+
+`dyad_report(conn, ("TUR", "KAZ"))` answers with a `DyadReport`: the events
+timeline (events, not reports, each with all its sources), the tone of the
+relationship (mean Goldstein value of the events of each month), each metric's
+series (`analysis.series`), the latest quotes of each speaker, and findings
+across articles: the same metric and period claimed differently by different
+sources or speakers beyond what their qualifiers allow, and progress to targets.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection, func, select
+
+from dragoman.analysis.findings import discrepancies as find_discrepancies
+from dragoman.analysis.series import MetricSeries, as_claim, claimant, metric_series
+from dragoman.store import queries
+from dragoman.store.records import ClaimRecord, EventRecord, QuoteRecord
+from dragoman.store.schema import COUNTRY_SCHEME, ArticleRow
+
+@dataclass
+class ToneMonth:
+    """month: "YYYY-MM"; goldstein: mean Goldstein value of its events (-10 .. +10)."""
+
+    month: str
+    goldstein: float
+    events: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"month": self.month, "goldstein": round(self.goldstein, 3), "events": self.events}
+
+
+@dataclass
+class SpeakerQuotes:
+    """A speaker's latest quotes, newest first."""
+
+    speaker: str
+    speaker_id: int
+    quotes: list[QuoteRecord]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"speaker": self.speaker, "speaker_id": self.speaker_id,
+                "quotes": [q.to_dict() for q in self.quotes]}
+
+
+@dataclass
+class CorpusFinding:
+    """A finding across articles. kind: "discrepancy" (figures that cannot all hold) or
+    "target_progress" (ratio: share of the target reached); claims: every claim involved,
+    with who made it and where."""
+
+    kind: str
+    metric: str
+    holder: str | None
+    counterpart: str | None
+    unit: str
+    period: str | None
+    detail: str
+    claims: list[ClaimRecord] = field(default_factory=list)
+    ratio: float | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        d = {"kind": self.kind, "metric": self.metric, "holder": self.holder,
+             "counterpart": self.counterpart, "unit": self.unit, "period": self.period,
+             "detail": self.detail, "claims": [claimant(c) | {"value": c.value,
+                                                             "qualifier": c.qualifier,
+                                                             "period": c.period}
+                                               for c in self.claims]}
+        if self.ratio is not None:
+            d["ratio"] = round(self.ratio, 4)
+        return d
+
+
+@dataclass
+class DyadReport:
+    """Everything about a pair of countries (alpha-3 codes) between since and until."""
+
+    countries: tuple[str, str]
+    since: dt.date | None
+    until: dt.date | None
+    articles: int
+    events: list[EventRecord]
+    tone: list[ToneMonth]
+    series: list[MetricSeries]
+    quotes: list[SpeakerQuotes]
+    findings: list[CorpusFinding]
+
+    def to_dict(self) -> dict[str, Any]:
+        from dragoman.codebooks import country_name
+        return {
+            "dyad": list(self.countries), "country_scheme": COUNTRY_SCHEME,
+            "names": [country_name(c) for c in self.countries],
+            "since": self.since.isoformat() if self.since else None,
+            "until": self.until.isoformat() if self.until else None,
+            "counts": {"articles": self.articles, "events": len(self.events),
+                       "reports": sum(len(e.sources) for e in self.events),
+                       "claims": sum(len(f.claims) for s in self.series
+                                     for f in s.actual + s.targets + s.forecasts),
+                       "speakers": len(self.quotes)},
+            "timeline": [e.to_dict() for e in self.events],
+            "tone": [t.to_dict() for t in self.tone],
+            "series": [s.to_dict() for s in self.series],
+            "quotes": [q.to_dict() for q in self.quotes],
+            "findings": [f.to_dict() for f in self.findings],
+        }
+
+
+def tone_by_month(events: list[EventRecord]) -> list[ToneMonth]:
+    """Mean Goldstein value of the events of each month (events without a day or a
+    Goldstein value left out), oldest month first."""
+    values: dict[str, list[float]] = defaultdict(list)
+    for event in events:
+        if event.day is not None and event.goldstein is not None:
+            values[event.day.isoformat()[:7]].append(event.goldstein)
+    return [ToneMonth(month, sum(v) / len(v), len(v)) for month, v in sorted(values.items())]
+
+
+def latest_quotes(quotes: list[QuoteRecord]) -> list[SpeakerQuotes]:
+    """Quotes grouped by speaker, speakers with the newest quote first."""
+    grouped: dict[int, SpeakerQuotes] = {}
+    for quote in quotes:  # already newest first
+        if quote.speaker_id is None:
+            continue
+        if quote.speaker_id not in grouped:
+            grouped[quote.speaker_id] = SpeakerQuotes(quote.speaker or "?", quote.speaker_id, [])
+        grouped[quote.speaker_id].quotes.append(quote)
+    return list(grouped.values())
+
+
+# -- findings across articles ------------------------------------------------------
+
+
+def amount(value: float) -> str:
+    """A figure for a sentence: 6.3e9 -> "6.3 billion", 450e6 -> "450 million"."""
+    for size, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if abs(value) >= size:
+            return f"{value / size:g} {word}"
+    return f"{value:g}"
+
+
+def _compared_period(claim: ClaimRecord) -> str | None:
+    """The period a claim is compared in across articles: its own, else (a stock "to
+    date", a figure "currently") the year of its article."""
+    if claim.period:
+        return claim.period
+    return claim.source.published.isoformat()[:4] if claim.source.published else None
+
+
+def _positions(claims: list[ClaimRecord]) -> dict[tuple, list[ClaimRecord]]:
+    """Claims that say the same thing (figure, period, parties, speaker) grouped: one
+    representative each is compared, so a figure repeated by many outlets costs one."""
+    grouped: dict[tuple, list[ClaimRecord]] = defaultdict(list)
+    for c in claims:
+        grouped[(c.metric, c.value, c.qualifier, c.unit, c.status, _compared_period(c),
+                 c.holder, c.counterpart, c.speaker_id)].append(c)
+    return grouped
+
+
+def _voices(claims: list[ClaimRecord]) -> set[tuple[str, int | None]]:
+    return {(c.source.article, c.speaker_id) for c in claims}
+
+
+def discrepancies(claims: list[ClaimRecord]) -> list[CorpusFinding]:
+    """Figures that cannot all hold given their qualifiers (`analysis.findings.discrepancies`,
+    the rule used within one article) claimed by different sources or speakers: one
+    finding per pair of disagreeing positions, naming every claim of both."""
+    groups: dict[tuple, dict[str, list[ClaimRecord]]] = defaultdict(dict)
+    names: dict[str, str] = {}
+    for key, members in _positions(claims).items():
+        first = members[0]
+        pair = frozenset((first.holder or "", first.counterpart or ""))
+        groups[(first.unit, first.status, pair)][f"#{first.id}"] = members
+        names.update({str(c.speaker_id): c.speaker for c in members if c.speaker_id and c.speaker})
+    found = []
+    for positions in groups.values():
+        if len(positions) < 2:
+            continue
+        reps = [as_claim(m[0], rep_id, _compared_period(m[0])) for rep_id, m in positions.items()]
+        for finding in find_discrepancies(reps, names):
+            a, b = (positions[i] for i in finding.claims)
+            if _voices(a) == _voices(b) and len(_voices(a)) == 1:
+                continue  # one voice twice is not two sources disagreeing
+            first = a[0]
+            found.append(CorpusFinding("discrepancy", first.metric, first.holder,
+                                       first.counterpart, first.unit,
+                                       _compared_period(first), finding.detail, a + b))
+    return found
+
+
+def progress_findings(series: list[MetricSeries]) -> list[CorpusFinding]:
+    """One target_progress finding per target with an actual figure to measure it by."""
+    found = []
+    for s in series:
+        for p in s.progress:
+            detail = (f"{s.metric} {s.holder}-{s.counterpart}: {amount(p.actual.value)} {s.unit} "
+                      f"({p.actual.as_of}) is {p.ratio:.0%} of the target "
+                      f"{amount(p.target.value)}")
+            found.append(CorpusFinding("target_progress", s.metric, s.holder, s.counterpart,
+                                       s.unit, p.target.period, detail,
+                                       p.target.claims + p.actual.claims, p.ratio))
+    return found
+
+
+def findings_for(claims: list[ClaimRecord]) -> list[CorpusFinding]:
+    """Discrepancies, then progress to targets, of a set of claims."""
+    return discrepancies(claims) + progress_findings(metric_series(claims))
+
+
+# -- the two questions -------------------------------------------------------------
+
+
+def dyad_report(conn: Connection, dyad: tuple[str, str], *, since: dt.date | None = None,
+                until: dt.date | None = None, quotes_per_speaker: int = 3) -> DyadReport:
+    """Everything about `dyad` (two alpha-3 codes) between `since` and `until`
+    (publication dates for quotes and claims, event days for events)."""
+    events = queries.events(conn, dyad=dyad, since=since, until=until)
+    claims = queries.claims(conn, dyad=dyad, since=since, until=until)
+    quotes = queries.quotes(conn, dyad=dyad, since=since, until=until,
+                            per_speaker=quotes_per_speaker)
+    series = metric_series(claims)
+    articles = select(func.count()).select_from(ArticleRow).where(
+        ArticleRow.id.in_(queries.dyad_articles(dyad)))
+    if since is not None:
+        articles = articles.where(ArticleRow.published >= since)
+    if until is not None:
+        articles = articles.where(ArticleRow.published <= until)
+    return DyadReport(dyad, since, until, conn.scalar(articles) or 0, events,
+                      tone_by_month(events), series, latest_quotes(quotes),
+                      discrepancies(claims) + progress_findings(series))
+
+
+def corpus_findings(conn: Connection, *, dyad: tuple[str, str] | None = None,
+                    since: dt.date | None = None,
+                    until: dt.date | None = None) -> list[CorpusFinding]:
+    """Findings across articles for one dyad, or for every pair of countries."""
+    claims = queries.claims(conn, dyad=dyad, since=since, until=until)
+    by_pair: dict[tuple, list[ClaimRecord]] = defaultdict(list)
+    for claim in claims:
+        by_pair[tuple(sorted((claim.holder or "", claim.counterpart or "")))].append(claim)
+    return [f for pair in sorted(by_pair) for f in findings_for(by_pair[pair])]

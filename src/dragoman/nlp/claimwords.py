@@ -1,0 +1,112 @@
+"""The claims lexicon: `codebooks/data/metrics.tsv` loaded once, and word matching on tokens.
+
+A term is matched against consecutive tokens, each word against the token's lemma or
+its lower-case text; spaCy splits "two-way" into three tokens, so hyphens are joined
+back before comparing.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Token
+
+from dragoman.codebooks._tables import read_tsv
+from dragoman.errors import DragomanError
+from dragoman.model import METRICS
+
+KINDS = ("metric", "verb", "owe", "qualifier", "target", "forecast", "pledge", "change", "share",
+         "rank_partner", "rank_investor", "superlative", "count", "report", "dyad", "country_ref")
+QUALIFIERS = ("exact", "more_than", "at_least", "less_than", "at_most", "about")
+
+Term = tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ClaimLexicon:
+    """The rows of metrics.tsv by kind: kind -> ((term words, value), ...), file order."""
+
+    rows: dict[str, tuple[tuple[Term, str], ...]]
+
+    def terms(self, kind: str) -> tuple[tuple[Term, str], ...]:
+        return self.rows.get(kind, ())
+
+    def words(self, kind: str) -> frozenset[str]:
+        """The one-word terms of `kind`."""
+        return frozenset(t[0] for t, _ in self.terms(kind) if len(t) == 1)
+
+    def value(self, kind: str, word: str) -> str | None:
+        for term, value in self.terms(kind):
+            if term == (word,):
+                return value
+        return None
+
+
+@lru_cache(maxsize=1)
+def claim_lexicon() -> ClaimLexicon:
+    """metrics.tsv, checked: known kinds, known metrics and qualifiers."""
+    rows: dict[str, list[tuple[Term, str]]] = {}
+    for kind, term, value in read_tsv("metrics.tsv", 3):
+        if kind not in KINDS:
+            raise DragomanError(f"codebooks/data/metrics.tsv: unknown kind {kind!r} for {term!r}")
+        if kind in ("metric", "verb", "owe") and value not in METRICS:
+            raise DragomanError(f"codebooks/data/metrics.tsv: unknown metric {value!r} for {term!r}")
+        if kind == "qualifier" and value not in QUALIFIERS:
+            raise DragomanError(f"codebooks/data/metrics.tsv: unknown qualifier {value!r}")
+        rows.setdefault(kind, []).append((tuple(term.lower().split()), value))
+    return ClaimLexicon({k: tuple(v) for k, v in rows.items()})
+
+
+def token_forms(tokens: Sequence[Token]) -> list[tuple[str, str, int]]:
+    """(lemma, lower text, index of the first token) per word, hyphenated words joined:
+    "two - way" becomes one word "two-way"."""
+    words: list[tuple[str, str, int]] = []
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        if (tok.text == "-" and words and i + 1 < len(tokens) and not tok.whitespace_
+                and tokens[i - 1].idx + len(tokens[i - 1].text) == tok.idx):
+            lemma, lower, first = words.pop()
+            nxt = tokens[i + 1]
+            words.append((f"{lower}-{nxt.lower_}", f"{lower}-{nxt.lower_}", first))
+            i += 2
+            continue
+        words.append((tok.lemma_.lower(), tok.lower_, tok.i))
+        i += 1
+    return words
+
+
+def find_terms(tokens: Sequence[Token], terms: Sequence[tuple[Term, str]]) -> list[tuple[int, int, str, Term]]:
+    """Every match of `terms` in `tokens`: (first word index, last word index, value, term),
+    as indices into `token_forms(tokens)`."""
+    words = token_forms(tokens)
+    hits = []
+    for term, value in terms:
+        n = len(term)
+        for i in range(len(words) - n + 1):
+            if all(w == "*" or w in (words[i + k][0], words[i + k][1]) for k, w in enumerate(term)):
+                hits.append((i, i + n - 1, value, term))
+    return hits
+
+
+def best_term(tokens: Sequence[Token], terms: Sequence[tuple[Term, str]],
+              head: Token | None = None) -> tuple[str, Term] | None:
+    """The value of the term that best names `tokens`: one ending on `head` (the head noun)
+    first, then the longest, then the first in file order."""
+    words = token_forms(tokens)
+    hits = find_terms(tokens, terms)
+    if not hits:
+        return None
+    order = {t: n for n, (t, _) in enumerate(terms)}
+
+    def rank(hit: tuple[int, int, str, Term]) -> tuple[int, int, int]:
+        ends_on_head = head is not None and words[hit[1]][2] == head.i
+        return (0 if ends_on_head else 1, -len(hit[3]), order.get(hit[3], 0))
+
+    best = min(hits, key=rank)
+    return best[2], best[3]
+
+
+def has_term(tokens: Sequence[Token], terms: Sequence[tuple[Term, str]]) -> bool:
+    return bool(find_terms(tokens, terms))

@@ -1,0 +1,105 @@
+"""Ranks: "fourth largest trading partner", "the largest investor", "among the top 10 investors".
+
+A rank is a claim with unit "rank": value the position (1 for "largest"), qualifier
+"exact", or "at_most" for "among / one of the top N" (position N or better), or
+"more_than" for "not (even) among the top N". The ranked nouns come from metrics.tsv
+(kinds rank_partner and rank_investor). Ordinals anywhere else ("10th summit", "100th
+anniversary") are not ranks. "One of the largest investors" gives no number and no rank.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Span
+
+from dragoman.nlp.claimwords import ClaimLexicon
+
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+             "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
+             "fifteenth": 15, "twentieth": 20}
+_CARDINALS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+              "nine": 9, "ten": 10, "fifteen": 15, "twenty": 20, "twenty-five": 25, "fifty": 50,
+              "hundred": 100}
+_ORDINAL = r"(?:" + "|".join(_ORDINALS) + r"|\d{1,3}(?:st|nd|rd|th))"
+_CARDINAL = r"(?:" + "|".join(sorted(_CARDINALS, key=len, reverse=True)) + r"|\d{1,3})"
+# Up to three words between the rank and the ranked noun: "largest Arab trading partner".
+_GAP = r"(?:[\w-]+\s+){0,3}?"
+
+
+@dataclass(frozen=True)
+class RankHit:
+    """A rank in the text. start/end: characters into doc.text (the whole phrase); value:
+    the position; qualifier: exact | at_most | more_than; metric: trade_partner_rank |
+    investor_rank, or None when the noun is left out ("not even among the top ten");
+    noun_start: where the ranked noun (or the rank words, if none) begins."""
+
+    start: int
+    end: int
+    value: int
+    qualifier: str
+    metric: str | None
+    noun_start: int
+
+
+@lru_cache(maxsize=4)
+def _patterns(nouns: tuple[tuple[str, str], ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    alternatives = "|".join(
+        re.escape(term).replace(r"\ ", r"\s+") + r"s?" if not term.startswith("source")
+        else re.escape(term).replace(r"\ ", r"\s+").replace("source", "sources?")
+        for term, _ in sorted(nouns, key=lambda tv: -len(tv[0])))
+    noun = rf"(?P<noun>{alternatives})\b"
+    top = re.compile(
+        rf"(?i:(?P<neg>\bnot\s+(?:even\s+)?)?\b(?:among|one\s+of|in)\s+(?:the\s+|our\s+|its\s+|their\s+|"
+        rf"[\w-]+'s\s+|[\w-]+’s\s+)?top[\s-]+(?P<n>{_CARDINAL})\b(?:\s+{_GAP}{noun})?)")
+    nth = re.compile(
+        rf"(?i:\b(?:(?P<ord>{_ORDINAL})[\s-]+(?:largest|biggest|most\s+important|leading|top)|"
+        rf"(?P<sup>largest|biggest|leading|top|number\s+one|no\.\s*1))\s+{_GAP}{noun})")
+    return top, nth
+
+
+def _number(word: str, table: dict[str, int]) -> int | None:
+    word = word.lower()
+    if word in table:
+        return table[word]
+    digits = re.match(r"\d+", word)
+    return int(digits.group()) if digits else None
+
+
+def find_ranks(sent: Span, lex: ClaimLexicon) -> list[RankHit]:
+    """The ranks in one sentence, in text order."""
+    nouns = tuple((" ".join(t), v) for kind in ("rank_partner", "rank_investor") for t, v in lex.terms(kind))
+    metric_of = {term: value for term, value in nouns}
+    top, nth = _patterns(nouns)
+    text, base = sent.text, sent.start_char
+    hits: list[RankHit] = []
+    for m in top.finditer(text):
+        value = _number(m["n"], _CARDINALS)
+        if value is None:
+            continue
+        qualifier = "more_than" if m["neg"] else "at_most"
+        start = m.start("neg") if m["neg"] else m.start()
+        hits.append(RankHit(base + start, base + m.end(), value, qualifier, _metric(m, metric_of),
+                            base + (m.start("noun") if m["noun"] else m.start())))
+    for m in nth.finditer(text):
+        if any(h.start <= base + m.start() < h.end for h in hits):
+            continue
+        if m["sup"] and re.search(r"(?i)\bone\s+of\s+(?:the\s+|our\s+|its\s+|[\w-]+'s\s+)?$", text[:m.start()]):
+            continue  # "one of the largest investors": no position
+        value = _number(m["ord"], _ORDINALS) if m["ord"] else 1
+        if value is None:
+            continue
+        hits.append(RankHit(base + m.start(), base + m.end(), value, "exact", _metric(m, metric_of),
+                            base + m.start("noun")))
+    return sorted(hits, key=lambda h: h.start)
+
+
+def _metric(m: re.Match[str], metric_of: dict[str, str]) -> str | None:
+    if not m["noun"]:
+        return None
+    words = " ".join(m["noun"].lower().split())
+    for term in sorted(metric_of, key=len, reverse=True):
+        if re.fullmatch(re.escape(term).replace("source", "sources?") + "s?", words):
+            return metric_of[term]
+    return None
