@@ -20,14 +20,16 @@ and fdi claims from different speakers are compared as one measure, and the deta
 how much non-direct investment would reconcile them. A part larger than its whole
 (exports or imports above the two-way trade of the same pair and period) disagrees too.
 
-**Target progress.** A target and the latest actual of the same metric, unit and pair
-(the actual not after the target's deadline): ratio = actual / target.
+**Target progress.** A target and each actual of the same metric, unit and pair (not
+after the target's deadline): ratio = actual / target.
 """
 from __future__ import annotations
 
+import calendar
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 from itertools import combinations
 
 from spacy.language import Language
@@ -43,6 +45,9 @@ EXACT_TOLERANCE = 0.01
 # disagree, and "nearly $5 million" vs "$4.8 million", which do not).
 ABOUT_TOLERANCE = 0.10
 STOCKS = frozenset({"investment", "fdi", "trade_partner_rank", "investor_rank"})
+# Two statements of a stock (an investment total, a rank) describe the same state when their
+# dates are within a year: "to date" in April and "at the end of last year" do.
+STOCK_WINDOW_DAYS = 366
 COMPARABLE = {frozenset({"investment", "fdi"})}
 PARTS = {"exports": "trade_volume", "imports": "trade_volume"}
 
@@ -98,11 +103,28 @@ def periods_overlap(a: str | None, b: str | None) -> bool:
     return a.startswith(b) or b.startswith(a)
 
 
+def _as_of(period: str) -> date:
+    """The last day a period covers: "2023" -> 2023-12-31, "2023-09" -> 2023-09-30."""
+    parts = [int(p) for p in period.split("-")]
+    if len(parts) == 3:
+        return date(*parts)
+    if len(parts) == 2:
+        return date(parts[0], parts[1], calendar.monthrange(parts[0], parts[1])[1])
+    return date(parts[0], 12, 31)
+
+
 def _same_time(a: Claim, b: Claim) -> bool:
+    """Flows: overlapping periods (or none given, from different speakers). Stocks: states
+    at most `STOCK_WINDOW_DAYS` apart; an open period is the state at publication."""
+    if a.metric in STOCKS and b.metric in STOCKS:
+        if a.period is None or b.period is None:
+            return True
+        try:
+            return abs((_as_of(a.period) - _as_of(b.period)).days) <= STOCK_WINDOW_DAYS
+        except ValueError:
+            return periods_overlap(a.period, b.period)
     if a.period is not None and b.period is not None:
         return periods_overlap(a.period, b.period)
-    if a.metric in STOCKS and b.metric in STOCKS:
-        return True  # an open period of a stock is the state at publication
     return a.period is None and b.period is None and a.speaker != b.speaker
 
 
@@ -191,15 +213,12 @@ def _progress_pair(target: Claim, actual: Claim) -> bool:
 
 
 def target_progress(claims: Sequence[Claim]) -> list[Finding]:
-    """For each target, its latest actual(s) of the same metric, unit and pair, with the
-    share of the target reached (`Finding.ratio`, 0.63 for 63 %)."""
+    """For each target, every actual of the same metric, unit and pair not after its
+    deadline, with the share of the target reached (`Finding.ratio`, 0.63 for 63 %): a
+    series, since the latest period may be a part-year ("in the first quarter")."""
     out = []
     for target in (c for c in claims if c.status == "target" and c.metric != "other"):
-        actuals = [c for c in claims if _progress_pair(target, c)]
-        if not actuals:
-            continue
-        latest = max((c.period or "") for c in actuals)
-        for actual in (c for c in actuals if (c.period or "") == latest):
+        for actual in (c for c in claims if _progress_pair(target, c)):
             ratio = float(actual.value) / float(target.value)
             deadline = f" for {target.period}" if target.period else ""
             period = f" {actual.period}" if actual.period else ""

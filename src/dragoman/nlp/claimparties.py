@@ -135,11 +135,12 @@ class Parties:
                 return code
         return None
 
-    def refs_in(self, tokens: list[Token]) -> list[Ref]:
-        """The references among `tokens`, one per mention, in text order."""
+    def refs_in(self, tokens: list[Token], keep_order: bool = False) -> list[Ref]:
+        """The references among `tokens`, one per mention, in text order (or in the order
+        of `tokens` when `keep_order`: callers list the likeliest words first)."""
         seen: set[int] = set()
         out = []
-        for tok in sorted(tokens, key=lambda t: t.i):
+        for tok in (tokens if keep_order else sorted(tokens, key=lambda t: t.i)):
             ref = self.refs.get(tok.i)
             if ref is not None and ref.char not in seen:
                 seen.add(ref.char)

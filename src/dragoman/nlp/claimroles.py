@@ -37,6 +37,26 @@ def _subtree(tok: Token) -> list[Token]:
     return list(tok.subtree)
 
 
+def _modifier_words(tok: Token) -> list[Token]:
+    """A modifier's words without the phrases hanging off it ("worth $5 million to X")."""
+    out = [tok]
+    for child in tok.children:
+        if child.dep_ not in ("prep", "npadvmod", "advmod", "acl", "relcl"):
+            out += _modifier_words(child)
+    return out
+
+
+def _path_up(anchor: Token, stop: Token) -> list[Token]:
+    """The words from the amount up to (not including) `stop`: "worth" in "aid worth $5 m"."""
+    path, tok = [], anchor
+    for _ in range(5):
+        if tok == stop or tok.head == tok:
+            break
+        path.append(tok)
+        tok = tok.head
+    return path
+
+
 def _verb_of(tok: Token) -> Token | None:
     """The verb that governs `tok` (itself if it is one)."""
     for _ in range(6):
@@ -88,15 +108,20 @@ def directed_parties(parties: Parties, cue: Token, anchor: Token, metric: str,
     if cue.pos_ in ("NOUN", "PROPN"):
         for child in cue.children:
             if child.dep_ in _MODIFIERS or child.dep_ == "det" and child.lower_ in ("its", "their", "our"):
-                holder_toks += _subtree(child)
+                holder_toks += _modifier_words(child)
             if child.dep_ in ("acl", "relcl"):
                 other_toks += _prep_objects(child, preps)
         other_toks += _prep_objects(cue, preps)
-    other_toks += _prep_objects(anchor, preps)
+    for tok in _path_up(anchor, cue):
+        other_toks += _prep_objects(tok, preps)
+    if metric != "imports":  # "investment from China", "a loan ... from the Exim Bank of China"
+        holder_toks += _prep_objects(cue, {"from"}) if cue.pos_ in ("NOUN", "PROPN") else []
     verb = _verb_of(cue)
     owe = verb is not None and lex.value("owe", verb.lemma_.lower()) is not None
     if verb is not None:
         other_toks += _prep_objects(verb, preps, skip=cue)
+        if metric != "imports":
+            holder_toks += _prep_objects(verb, {"from"}, skip=cue)
         subject = _subject(verb)
         if subject is not None and subject != cue:
             holder_toks += _subtree(subject)
@@ -108,8 +133,8 @@ def directed_parties(parties: Parties, cue: Token, anchor: Token, metric: str,
         subject = _subject(verb)
         holder_toks = [t for t in holder_toks if subject is None or t not in list(subject.subtree)]
         other_toks = ([*_subtree(subject)] if subject is not None else []) + other_toks
-    holder_refs = parties.refs_in(holder_toks)
-    other_refs = parties.refs_in(other_toks)
+    holder_refs = parties.refs_in(holder_toks, keep_order=True)
+    other_refs = parties.refs_in(other_toks, keep_order=True)
     holder = _first(parties, [r for r in holder_refs if r.kind != "pronoun"], speaker_country, set())
     counterpart = _first(parties, other_refs, speaker_country, {holder} if holder else set())
     if holder is None:

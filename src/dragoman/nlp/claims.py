@@ -43,8 +43,9 @@ from dragoman.nlp.timex import Timex, find_timexes, tense_at
 FLOWS = frozenset({"trade_volume", "exports", "imports"})
 _ARG_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "pobj", "appos", "dative", "oprd",
                        "npadvmod", "compound", "nmod", "poss", "conj"})
+_CLAUSE_DEPS = frozenset({"acl", "relcl", "advcl", "conj"})
 _FUTURE_AUX = frozenset({"will", "would", "shall", "'ll"})
-_COMPARISON_BASE = re.compile(r"(?i)^(?:on|over|from|than|versus|vs\.?)\s+(?:the\s+)?(?:previous|last|same|prior)\b")
+_COMPARISON_BASE = re.compile(r"(?i)^(?:on|over|from|than|versus|vs\.?|compared\s+(?:with|to))\s")
 _CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:and|while|whereas|but|adding|saying)\b")
 
 
@@ -98,6 +99,20 @@ def noun_metric(tok: Token, lex: ClaimLexicon) -> str | None:
     return None
 
 
+def owner_noun(anchor: Token) -> Token | None:
+    """The noun an amount is the value of: "projects worth $20 billion", "a deal of $2 billion"."""
+    tok = anchor
+    for _ in range(3):
+        if tok.head == tok:
+            return None
+        tok = tok.head
+        if tok.pos_ in ("NOUN", "PROPN"):
+            return tok
+        if tok.lower_ not in ("worth", "of", "valued", "at", "totalling", "totaling", "amounting", "to"):
+            return None
+    return None
+
+
 def _reports(tok: Token, lex: ClaimLexicon) -> bool:
     return tok.pos_ == "VERB" and tok.lemma_.lower() in lex.words("report")
 
@@ -134,10 +149,13 @@ def find_metric(anchor: Token, lex: ClaimLexicon) -> tuple[str, Token] | None:
 # --- status and qualifier ----------------------------------------------------------
 
 def _chain(anchor: Token, lex: ClaimLexicon) -> list[Token]:
-    """The amount and the words above it, up to (not including) a verb of saying."""
+    """The amount and the words above it within its clause: up to a verb of saying, and
+    no further than a clause joined by "and", a relative clause or an adverbial clause."""
     chain = [anchor]
     tok = anchor
     while tok.head != tok and not _reports(tok.head, lex) and len(chain) < 9:
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ in _CLAUSE_DEPS:
+            break
         tok = tok.head
         chain.append(tok)
     return chain
@@ -153,17 +171,26 @@ def _cue_words(chain: list[Token]) -> list[Token]:
 
 
 def find_status(anchor: Token, lex: ClaimLexicon, deadline: bool) -> str:
-    """actual | target | forecast for the figure at `anchor` (see the module docstring)."""
+    """actual | target | forecast for the figure at `anchor` (see the module docstring).
+    A goal noun makes a target; otherwise the outermost cue word of the clause decides
+    ("expected to commit $500 million" is a forecast, "aim to raise ... to" a target)."""
     chain = _chain(anchor, lex)
     words = _cue_words(chain)
-    lemmas = {w.lemma_.lower() for w in words} | {w.lower_ for w in words}
-    if lemmas & lex.words("target") or has_term(words, [t for t in lex.terms("target") if len(t[0]) > 1]):
+    targets, forecasts = lex.words("target"), lex.words("forecast") - {"may"}
+    if any(w.lemma_.lower() in targets for w in words if w.pos_ == "NOUN"):
         return "target"
-    modal = {w.lower_ for w in words if w.tag_ == "MD"}
-    forecast = (lemmas - {"may"}) & lex.words("forecast") or modal & lex.words("forecast")
-    if forecast or has_term(sorted(set(words), key=lambda t: t.i),
-                            [t for t in lex.terms("forecast") if len(t[0]) > 1]):
-        return "forecast"
+    decided = None
+    for tok in chain:  # inner to outer: the last cue found wins
+        near = [tok] + [c for c in tok.children if c.dep_ in ("aux", "auxpass", "acomp", "advmod", "prt")]
+        if any(w.lemma_.lower() in targets and w.pos_ in ("VERB", "NOUN") for w in near):
+            decided = "target"
+        if any((w.lemma_.lower() in forecasts or w.lower_ in forecasts) and (w.pos_ != "AUX" or w.tag_ == "MD")
+               for w in near) or any(w.tag_ == "MD" and w.lower_ == "may" for w in near):
+            decided = "forecast"
+    if decided is None and has_term(words, [t for t in lex.terms("forecast") if len(t[0]) > 1]):
+        decided = "forecast"
+    if decided:
+        return decided
     verbs = [t for t in chain if t.pos_ in ("VERB", "AUX")]
     future = any(c.lower_ in _FUTURE_AUX for v in verbs for c in v.children if c.dep_ in ("aux", "auxpass"))
     if future and any(v.lemma_.lower() in lex.words("pledge") for v in verbs):
@@ -171,9 +198,7 @@ def find_status(anchor: Token, lex: ClaimLexicon, deadline: bool) -> str:
     if deadline and verbs and verbs[0].tag_ in ("VB", "VBG") and anchor.doc[anchor.i - 1:anchor.i].text.lower() in (
             "to", "$", "€", "£"):
         return "target"  # "to double trade to $20 billion by 2028"
-    if future:
-        return "forecast"
-    return "actual"
+    return "forecast" if future else "actual"
 
 
 def find_qualifier(text: str, amount: Amount, lex: ClaimLexicon) -> str:
@@ -220,7 +245,7 @@ def find_period(doc: Doc, sent: Span, amount_start: int, amount_end: int, status
             continue
         if t.start < amount_end and amount_start < t.end:
             continue
-        if _COMPARISON_BASE.match(t.text) or _attached_to_report(doc, t, lex):
+        if _comparison_base(doc, t) or _attached_to_report(doc, t, lex):
             continue
         between = doc.text[min(t.end, amount_end):max(t.start, amount_start)]
         if _CLAUSE_BREAK.search(between) and (strict or not _opens_sentence(doc, sent, t)):
@@ -238,6 +263,14 @@ def find_period(doc: Doc, sent: Span, amount_start: int, amount_end: int, status
     if t.kind == "since":
         return True, doc._.pub_date.isoformat() if doc._.pub_date else None
     return True, _timex_value(t)
+
+
+def _comparison_base(doc: Doc, t: Timex) -> bool:
+    """"up 9 percent on the previous year", "from 2021": the time a change is measured
+    against, not the time of the figure (a day stays: "on Monday")."""
+    before = doc.text[max(0, t.start - 14):t.start]
+    base = _COMPARISON_BASE.match(t.text) or re.search(r"(?i)\b(?:than|compared\s+(?:with|to))\s+$", before)
+    return bool(base) and t.kind == "date" and (t.value is None or len(t.value) < 10)
 
 
 def _opens_sentence(doc: Doc, sent: Span, t: Timex) -> bool:
@@ -277,6 +310,20 @@ def find_speaker(parties: Parties, anchor: Token, lex: ClaimLexicon) -> str | No
             for obj in anchor.doc[tok.i + 1].children:
                 if obj.dep_ == "pobj":
                     return _person(parties, obj)
+    return _closing_reporter(parties, anchor, lex)
+
+
+def _closing_reporter(parties: Parties, anchor: Token, lex: ClaimLexicon) -> str | None:
+    """"..., Prime Minister X announced on Friday": a verb of saying after the figure, with a
+    person named right before it, when the parse did not put the figure under the verb."""
+    doc = anchor.doc
+    for tok in anchor.sent:
+        if tok.i <= anchor.i or not _reports(tok, lex) or tok.tag_ not in ("VBD", "VBZ", "VBP"):
+            continue
+        if any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in tok.children):
+            continue  # it reports words of its own: "and X said a shipment would arrive"
+        if doc[tok.i - 1].pos_ in ("PROPN", "NOUN", "PRON"):
+            return _person(parties, doc[tok.i - 1])
     return None
 
 
@@ -340,8 +387,11 @@ class ClaimFinder:
         kind = percent_kind(anchor, text, amount, self.lex) if amount.unit == PERCENT else None
         if amount.unit == PERCENT and kind is None:
             return
+        owner = owner_noun(anchor)
         if amount.unit == PERCENT and kind == "share":
             metric, cue = "other", None
+        elif metric_hit is None and owner is not None and owner.lemma_.lower() in self.lex.words("count"):
+            metric, cue = "other", owner  # "projects worth over $20 billion"
         else:
             metric, cue = metric_hit if metric_hit else self._inherited_metric(n, amount)
         deadline = any(t.kind == "deadline" and sent.start_char <= t.start < sent.end_char for t in self.timexes)
@@ -378,8 +428,10 @@ class ClaimFinder:
         goal is to reach $20 bn") measures what its sentence names nearest to it, else what
         the previous figure of this or the sentence before measured."""
         sent = self.doc[self._anchor(amount.start, amount.end).i].sent
+        ranks = find_ranks(sent, self.lex)
         named = [(abs(tok.idx - amount.start) + (0 if tok.idx < amount.start else 1000), tok.i, metric)
-                 for tok in sent if (metric := noun_metric(tok, self.lex))]
+                 for tok in sent if not any(r.start <= tok.idx < r.end for r in ranks)
+                 and (metric := noun_metric(tok, self.lex))]
         if named:
             _, i, metric = min(named)
             return metric, self.doc[i]
@@ -410,10 +462,11 @@ class ClaimFinder:
         anchor = self._anchor(rank.start, rank.end)
         speaker = find_speaker(self.parties, anchor, self.lex)
         holder, counterpart = rank_parties(self.parties, sent, rank, self._speaker_country(speaker))
-        _, period = find_period(self.doc, sent, rank.start, rank.end, "actual", self.timexes, self.lex,
+        status = find_status(anchor, self.lex, deadline=False)
+        _, period = find_period(self.doc, sent, rank.start, rank.end, status, self.timexes, self.lex,
                                 strict=True)
         self.drafts.append(Draft(rank.start, rank.end, float(rank.value), "rank", rank.qualifier, metric,
-                                 "actual", period, holder, counterpart, speaker, n))
+                                 status, period, holder, counterpart, speaker, n))
 
 
 def extract_claims(doc: Doc, lex: ClaimLexicon | None = None) -> list[Claim]:

@@ -394,12 +394,20 @@ def verb_args(trigger: Trigger, doc: Doc, finder: ArgFinder) -> Args:
                 if lemma(verb) in MEETING_VERBS and not ids and lemma(c) not in PEOPLE_NOUNS \
                         and c.pos_ != "PRON":
                     args.unknown = True  # "meet European standards"
+    objects = len(args.tokens)
     for i in trigger.tokens:
-        prep_targets(doc[i], finder, args)
-        if i != verb.i and doc[i].pos_ == "NOUN" and not args.source:
-            noun_owners(doc[i], trigger.tokens, finder, args)
+        tok = doc[i]
+        if tok.pos_ == "ADP" and i != verb.i:  # "called on both countries", "stand with X"
+            for obj in (o for o in tok.children if o.dep_ == "pobj"):
+                _add(args.target, [finder.actor_for(e) for e in finder.phrase_entities(obj)])
+                args.tokens.append(obj.i)
+        prep_targets(tok, finder, args)
+        if i != verb.i and tok.pos_ == "NOUN" and not args.source:
+            noun_owners(tok, trigger.tokens, finder, args)
     visit = trigger.term.mode in VISIT_MODES
-    locate([doc[i] for i in trigger.tokens] + [doc[i] for i in args.tokens], finder, args, visit)
+    # a place under the object is its topic ("discussed the situation in Myanmar"), not the venue
+    venue_words = [doc[i] for i in trigger.tokens] + [doc[i] for i in args.tokens[objects:]]
+    locate(venue_words, finder, args, visit)
     if visit:
         if args.location is None:
             args.location = next((t for t in args.target if finder.kind(t) in ("place", "country")), None)

@@ -284,6 +284,8 @@ def noun_is_event(trigger: Trigger, verb: Token | None, relation: str, taken: se
         return False
     doc = verb.doc
     noun = doc[trigger.head]
+    if not _shared(trigger, noun):
+        return False
     if relation == "object":
         if lemma(verb) in LIGHT_VERBS or (meeting and noun.dep_ == "nsubjpass"):
             return True
@@ -298,6 +300,16 @@ def noun_is_event(trigger: Trigger, verb: Token | None, relation: str, taken: se
         prep = noun.head
         return happening and prep.i not in taken and prep.lower_ != "for"
     return False
+
+
+def _shared(trigger: Trigger, noun: Token) -> bool:
+    """A news conference is a meeting only when held jointly or with someone; a leader's
+    own "daily news conference" is the venue of a statement."""
+    if trigger.term.mode != "conference":
+        return True
+    return any(lemma(t) == "joint" for t in noun.doc[trigger.tokens[0]:trigger.head + 1]) or any(
+        c.dep_ == "prep" and c.lower_ in ("with", "between") for c in noun.children) or any(
+        c.lower_ == "joint" for c in noun.children)
 
 
 def _purpose(tok: Token) -> bool:
@@ -367,7 +379,7 @@ def _verb_chain(verb: Token) -> list[Token]:
     chain = [verb]
     cur = verb
     for _ in range(4):
-        if cur.dep_ in ("xcomp", "acomp") or (cur.dep_ == "conj" and cur.tag_ == "VB"):
+        if cur.dep_ in ("xcomp", "acomp") or (cur.dep_ == "conj" and cur.tag_ == "VB") or _purpose(cur):
             cur = cur.head
             chain.append(cur)
         else:

@@ -33,7 +33,9 @@ from dragoman.nlp.timex import Timex, resolve, timexes_in
 # not a deadline ("by 2030") or a duration.
 EVENT_TIME_KINDS = frozenset({"date", "range"})
 # Clause parts whose time expressions belong to another event or statement.
-OTHER_CLAUSE_DEPS = frozenset({"ccomp", "csubj", "relcl", "acl", "advcl", "parataxis", "conj"})
+# A trigger's own "to"-complement ("agreed to meet next year") has its own time too.
+OTHER_CLAUSE_DEPS = frozenset({"ccomp", "csubj", "relcl", "acl", "advcl", "parataxis", "conj",
+                               "xcomp"})
 # The lead: the first sentences of a news report, which date its main happening ("said in
 # New Delhi on Tuesday"); and how far before publication such a date may lie (days).
 LEAD_SENTENCES = 3
@@ -71,8 +73,15 @@ class Draft:
 def _clause_tokens(anchor: Token, noun: Token | None) -> set[int]:
     """The tokens of the anchor's own clause (not its reported, relative or coordinated
     clauses), plus the event noun's own phrase."""
-    def own(c: Token) -> bool:  # a conjoined noun stays; a conjoined clause does not
-        return c.dep_ not in OTHER_CLAUSE_DEPS or (c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN"))
+    def own(c: Token) -> bool:
+        """A conjoined noun stays, a conjoined clause does not; a participle without a
+        subject shares the time ("X, speaking on Wednesday, accused Y")."""
+        if c.dep_ not in OTHER_CLAUSE_DEPS:
+            return True
+        if c.dep_ == "conj":
+            return c.pos_ in ("NOUN", "PROPN")
+        return c.dep_ == "advcl" and c.tag_ in ("VBG", "VBN") and not any(
+            k.dep_.startswith("nsubj") or k.dep_ == "mark" for k in c.children)
 
     out = {anchor.i}
     stack = [c for c in anchor.children if own(c)]
@@ -118,7 +127,11 @@ def event_timex(trigger: Trigger, doc: Doc) -> tuple[Timex | None, bool]:
     of the statement reporting it; (timex, found in its own clause)."""
     anchor = doc[trigger.verb] if trigger.verb is not None else doc[trigger.head]
     noun = doc[trigger.head] if trigger.is_noun else None
-    found = _timex_in(doc, doc[trigger.head].sent, _clause_tokens(anchor, noun), trigger.head)
+    sent = doc[trigger.head].sent
+    found = _timex_in(doc, sent, _clause_tokens(anchor, noun), trigger.head)
+    if found is None and anchor.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in anchor.children):
+        # "imposed sanctions on Tuesday and summoned the charge d'affaires": the first verb's time
+        found = _timex_in(doc, sent, _clause_tokens(anchor.head, None), anchor.head.i)
     if found is not None:
         return found, True
     return _speech_clause_timex(doc, anchor), False
@@ -266,12 +279,12 @@ def _absorb(keep: Draft, other: Draft, finder: ArgFinder) -> None:
 
 
 def merge_drafts(drafts: list[Draft], finder: ArgFinder) -> list[Draft]:
-    """Fold reports of one meeting into the first report, and repeats within one sentence
-    ("condemned and denounced") into the first."""
+    """Fold reports of one meeting into the first report, and repeats of one CAMEO code
+    within one sentence ("condemned and denounced") into the first."""
     out: list[Draft] = []
     for d in sorted(drafts, key=lambda d: d.span):
         home = next((o for o in out if same_happening(o, d, finder)), None) or next(
-            (o for o in out if o.type == d.type and o.status == d.status and o.sent == d.sent
+            (o for o in out if o.cameo == d.cameo and o.status == d.status and o.sent == d.sent
              and set(o.actors) == set(d.actors)), None)
         if home is None:
             out.append(d)

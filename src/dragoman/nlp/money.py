@@ -153,11 +153,18 @@ def _currency_of(form: str, kind: str, context: str) -> str | None:
             candidates = {item.form.lower(), item.form.lower().replace("$", " $"),
                           item.form.lower() + "."}
         if folded in candidates or folded.replace(" ", "") in candidates:
-            for code, words in item.alternatives:
-                if any(re.search(rf"\b{re.escape(w)}\b", context) for w in words):
-                    return code
-            return item.code
+            return _by_context(item, context)
     return None
+
+
+def _by_context(item: CurrencyForm, context: str) -> str:
+    """The alternative code whose words `context` uses most, else the row's own code."""
+    best, best_count = item.code, 0
+    for code, words in item.alternatives:
+        count = sum(len(re.findall(rf"(?<!\w){re.escape(w)}(?!\w)", context)) for w in words)
+        if count > best_count:
+            best, best_count = code, count
+    return best
 
 
 def _unit(m: re.Match[str], context: str) -> str | None:

@@ -25,7 +25,6 @@ SINGLE_OPEN = frozenset("‘‹")
 SINGLE_CLOSE = frozenset("’›")
 STRAIGHT_DOUBLE = '"'
 STRAIGHT_SINGLE = "'"
-ALL_MARKS = DOUBLE_OPEN | DOUBLE_CLOSE | SINGLE_OPEN | SINGLE_CLOSE | {STRAIGHT_DOUBLE, STRAIGHT_SINGLE}
 _BEFORE_OPEN = set(" \t\n\r([{—–-/:") | {"\u00a0"}
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\u00a0]*\n")
 # A heading is a short phrase: tuned on news sub-headings of 3-10 words; a quoted paragraph of
@@ -64,18 +63,10 @@ class MarkedQuote:
     def open_mark(self) -> int:
         return self.opens[0]
 
-    @property
-    def close_mark(self) -> int | None:
-        """Offset of the closing mark, None when the quote is unclosed."""
-        return self.end if self.closed else None
-
     def text(self, source: str) -> str:
         """The quoted words, segments joined by one space, without the marks."""
         parts = [" ".join(source[s:e].split()) for s, e in self.segments]
         return " ".join(p for p in parts if p)
-
-    def word_count(self, source: str) -> int:
-        return len(self.text(source).split())
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -243,10 +234,3 @@ def find_marked_quotes(text: str) -> list[MarkedQuote]:
         out.append(q)
     return out
 
-
-def paragraph_of(paras: list[tuple[int, int]], char: int) -> tuple[int, int] | None:
-    """The paragraph span containing offset `char`, if any."""
-    for span in paras:
-        if span[0] <= char < span[1] or char == span[1]:
-            return span
-    return None

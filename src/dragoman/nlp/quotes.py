@@ -54,8 +54,8 @@ class Statement:
     speaker: str | None = None
 
 
-class Document:
-    """Positions in one doc: tokens by character, paragraphs, quote marks."""
+class Layout:
+    """Positions in one doc: tokens by character offset, and paragraphs."""
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
@@ -77,7 +77,7 @@ class Document:
         return {t.i: self.paragraph(t.idx) for t in self.doc}
 
 
-def _after_window(d: Document, q: MarkedQuote, opens: set[int]) -> list[Token]:
+def _after_window(d: Layout, q: MarkedQuote, opens: set[int]) -> list[Token]:
     """Tokens of the quote's sentence after its closing mark, up to the sentence end,
     the next opening mark or the paragraph end."""
     if not q.closed:
@@ -92,10 +92,15 @@ def _after_window(d: Document, q: MarkedQuote, opens: set[int]) -> list[Token]:
     return out
 
 
-def _before_window(d: Document, q: MarkedQuote, closes: set[int]) -> list[Token]:
+def _before_window(d: Layout, q: MarkedQuote, closes: set[int]) -> list[Token]:
     """Tokens of the quote's sentence before its opening mark, back to the sentence start,
-    the previous closing mark or the paragraph start."""
+    the previous closing mark or the paragraph start. A quote that opens a paragraph after
+    one ending in a colon ("Fidan said:" / "Fidan said:") has that sentence before it."""
     para_start = d.paragraph(q.open_mark)[0]
+    if para_start == q.open_mark and para_start > 0:
+        prev = d.paragraph(para_start - 1)
+        if prev[1] <= para_start and d.doc.text[prev[0]:prev[1]].endswith(":"):
+            para_start = prev[0]
     out: list[Token] = []
     for i in range(d.token_at(q.open_mark) - 1, -1, -1):
         tok = d.doc[i]
@@ -109,7 +114,7 @@ def _is_cue(tok: Token, lexicon: SpeechLexicon) -> bool:
     return lexicon.cue_class(tok) in ("say", "direct", "source")
 
 
-def _direct_cue(d: Document, q: MarkedQuote, lexicon: SpeechLexicon, opens: set[int],
+def _direct_cue(d: Layout, q: MarkedQuote, lexicon: SpeechLexicon, opens: set[int],
                 closes: set[int]) -> tuple[bool, Token | None, tuple[int, int]]:
     """(is a full quote, its cue, speaker window) for a marked quote. A quote inside a
     sentence of the journalist's ("called it "a new era"") is a fragment, not a quote."""
@@ -149,7 +154,7 @@ def _direct_cue(d: Document, q: MarkedQuote, lexicon: SpeechLexicon, opens: set[
     return True, None, window
 
 
-def _inner_cue(d: Document, q: MarkedQuote, lexicon: SpeechLexicon) -> tuple[Token, int] | None:
+def _inner_cue(d: Layout, q: MarkedQuote, lexicon: SpeechLexicon) -> tuple[Token, int] | None:
     """A cue the writer left inside the marks: `"We are ready, he said.` with the closing
     mark missing, or `"We are, she said, ready."`. Returns the cue and the end of the quoted
     words (the comma before the speaker, included)."""
@@ -165,7 +170,7 @@ def _inner_cue(d: Document, q: MarkedQuote, lexicon: SpeechLexicon) -> tuple[Tok
     return None
 
 
-def direct_statements(d: Document, lexicon: SpeechLexicon,
+def direct_statements(d: Layout, lexicon: SpeechLexicon,
                       marked: list[MarkedQuote]) -> list[Statement]:
     """Full direct quotes with their cues (fragments and headings are left out)."""
     opens = {o for q in marked for o in q.opens}
@@ -196,7 +201,7 @@ def direct_statements(d: Document, lexicon: SpeechLexicon,
     return [st for q, st in found if q.double or single_speech]
 
 
-def indirect_statements(d: Document, lexicon: SpeechLexicon,
+def indirect_statements(d: Layout, lexicon: SpeechLexicon,
                         quoted: list[tuple[int, int]]) -> list[Statement]:
     out = []
     for r in find_reports(d.doc, lexicon, quoted, d.token_paragraphs()):
@@ -251,23 +256,31 @@ def _resolve(st: Statement, resolver: SpeakerResolver, lexicon: SpeechLexicon,
     return resolver.pronoun(prev) if prev is not None else None
 
 
-def _focus_subjects(doc: Doc, quoted: list[tuple[int, int]]) -> list[Token]:
+def _focus_subjects(d: Layout, quoted: list[tuple[int, int]]) -> list[Token]:
     """Subjects of main clauses outside quotes: who the article is about at each point."""
-    return [t for t in doc if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"
+    return [t for t in d.doc if t.dep_ == "nsubj" and _main_clause(t.head, d.paragraph(t.idx))
             and not any(s <= t.idx < e for s, e in quoted)]
+
+
+def _main_clause(verb: Token, para: tuple[int, int]) -> bool:
+    """Is `verb` the predicate of a main clause (or coordinated with one)? A verb the parser
+    hung on a clause of another paragraph counts as main: paragraphs do not share sentences."""
+    while verb.dep_ in ("conj", "parataxis") and para[0] <= verb.head.idx < para[1]:
+        verb = verb.head
+    return verb.dep_ == "ROOT" or not para[0] <= verb.head.idx < para[1]
 
 
 def attribute_quotes(doc: Doc, lexicon: SpeechLexicon | None = None) -> list[Quote]:
     """The quotes of `doc` (which the actors component has run on), in text order."""
     lexicon = lexicon or speech_lexicon()
-    d = Document(doc)
+    d = Layout(doc)
     marked = find_marked_quotes(doc.text)
     direct = direct_statements(d, lexicon, marked)
     quoted = [st.span for st in direct]
     statements = direct + indirect_statements(d, lexicon, quoted)
     resolver = SpeakerResolver.for_doc(doc)
     items: list[tuple[int, int, Statement | Token]] = [(st.span[0], 1, st) for st in statements]
-    items += [(t.idx, 0, t) for t in _focus_subjects(doc, quoted)]
+    items += [(t.idx, 0, t) for t in _focus_subjects(d, quoted)]
     last_speaker: str | None = None
     for pos, _, item in sorted(items, key=lambda x: (x[0], x[1])):
         if isinstance(item, Statement):

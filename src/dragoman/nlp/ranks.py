@@ -18,11 +18,12 @@ from dragoman.nlp.claimwords import ClaimLexicon
 
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
              "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
-             "fifteenth": 15, "twentieth": 20}
+             "thirteenth": 13, "fourteenth": 14, "fifteenth": 15, "sixteenth": 16,
+             "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20}
 _CARDINALS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-              "nine": 9, "ten": 10, "fifteen": 15, "twenty": 20, "twenty-five": 25, "fifty": 50,
-              "hundred": 100}
-_ORDINAL = r"(?:" + "|".join(_ORDINALS) + r"|\d{1,3}(?:st|nd|rd|th))"
+              "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+              "twenty-five": 25, "thirty": 30, "fifty": 50, "hundred": 100}
+_ORDINAL = r"(?:" + "|".join(sorted(_ORDINALS, key=len, reverse=True)) + r"|\d{1,3}(?:st|nd|rd|th))"
 _CARDINAL = r"(?:" + "|".join(sorted(_CARDINALS, key=len, reverse=True)) + r"|\d{1,3})"
 # Up to three words between the rank and the ranked noun: "largest Arab trading partner".
 _GAP = r"(?:[\w-]+\s+){0,3}?"

@@ -39,7 +39,7 @@ def _cut_points(comp: Token, lexicon: SpeechLexicon) -> list[int]:
     """Tokens where the reported clause ends: a participle of saying after a comma
     (", adding that"), or a verb of saying or acting coordinated without its own
     subject (", and expressed ...")."""
-    cuts = []
+    cuts = [c.left_edge.i for c in _that_conjuncts(comp)]
     for tok in comp.subtree:
         if tok.i <= comp.i or tok.pos_ not in ("VERB", "AUX"):
             continue
@@ -175,7 +175,21 @@ def find_reports(doc: Doc, lexicon: SpeechLexicon, quoted: list[tuple[int, int]]
             if span is not None and _quoted_share(span, quoted) <= MAX_QUOTED_SHARE:
                 reports.append(Report(tok.i, *span))
                 break
+        if cls == "say":  # "said that A and that B": B is a report of its own
+            for comp in _complements(tok, bounds):
+                for extra in _that_conjuncts(comp):
+                    span = clause_span(extra, lexicon, bounds=bounds)
+                    if span is not None and _quoted_share(span, quoted) <= MAX_QUOTED_SHARE:
+                        reports.append(Report(tok.i, *span))
     return _drop_nested(reports, doc)
+
+
+def _that_conjuncts(comp: Token | None) -> list[Token]:
+    """Clauses coordinated with `comp` that open with their own "that" and subject."""
+    if comp is None:
+        return []
+    return [c for c in comp.children if c.dep_ == "conj" and has_subject(c)
+            and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
 
 
 def _said_clause(cue: Token, comp: Token | None, lexicon: SpeechLexicon,

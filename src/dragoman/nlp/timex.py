@@ -150,9 +150,10 @@ def _month_year(m: re.Match) -> _Spec:
 
 
 def _part_of_year(m: re.Match) -> _Spec:
-    if m["y"]:
-        return _Spec(int(m["y"]))
-    return _Spec(unit="year", offset={"last": -1, "next": 1}.get(_rel(m["r"]) or "", 0))
+    groups = m.groupdict()
+    if groups.get("y"):
+        return _Spec(int(groups["y"]))
+    return _Spec(unit="year", offset={"last": -1, "next": 1}.get(_rel(groups.get("r")) or "", 0))
 
 
 def _fiscal(m: re.Match) -> _Spec:
@@ -238,6 +239,8 @@ _RULES: tuple[tuple[re.Pattern[str], object], ...] = tuple((re.compile(p), f) fo
      rf"(?:(?P<y>{_YEAR})\b|(?i:(?:the\s+)?(?:(?P<r>last|next|this|current|previous)\s+)?year\b))",
      _part_of_year),
     (rf"\b(?:Q[1-4]|H[12])\s*(?P<y>{_YEAR})\b", _part_of_year),
+    (r"(?i:\b(?:the\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:quarter|half)\b)(?!\s+of\b)",
+     _part_of_year),
     (r"\b(?:(?i:fiscal(?:\s+year)?)|FY)\s*(?P<y>\d{4}|\d\d)\b", _fiscal),
     (r"(?i:\b(?:the\s+day\s+(?:before|after)\s+)?(?:yesterday|today|tomorrow)\b)", _day_word),
     (rf"(?i:\b(?P<n>{_NUM})\s+(?P<u>{_UNIT})\s+ago\b)", _ago),

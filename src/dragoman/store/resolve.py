@@ -7,7 +7,7 @@ articles and spellings (Erdogan / Erdoğan, Kassym-Jomart / Kasym-Zhomart Tokaye
 - countries: by ISO 3166-1 alpha-3 code;
 - people: names that `nlp.names.same_person_name` accepts as one person, whose
   countries do not disagree; a surname alone ("Fidan") must also agree on the
-  country, or on a role when neither country is known;
+  country, or on a role when one side's country is unknown;
 - organizations: any form (name, acronym, alias) equal after `fold`;
 - places: the folded name, with countries that do not disagree.
 
@@ -234,7 +234,7 @@ def person_score(entity: Entity, forms: list[str], known: KnownEntity) -> int | 
     else:  # a surname alone on one side: it must agree on more than the name
         if not any(_surname_match(a, b) for a in forms for b in known.forms):
             return None
-        if not (same_country or (not entity.country and not known.country and shared_role)):
+        if not (same_country or (shared_role and not (entity.country and known.country))):
             return None
     return (4 if set(forms) & known.forms else 0) + (2 if same_country else 0) + int(shared_role)
 
