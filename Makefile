@@ -1,4 +1,4 @@
-# A newcomer's two commands: `make run` (set up, then extract the bundled examples)
+# A newcomer's two commands: `make run` (set up, ingest the bundled examples, print a dyad)
 # and `make test` (set up if needed, then the whole test suite).
 PYTHON ?= python3
 VENV := .venv
@@ -15,8 +15,14 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
+# `make run`: the bundled examples ingested into a fresh knowledge base, then one dyad.
+RUN_DB := $(VENV)/run.db
+RUN_DYAD ?= ARE SAU
+
 run: $(STAMP)
-	$(BIN)/dragoman extract examples/*.txt --format pretty
+	rm -f $(RUN_DB) $(RUN_DB)-wal $(RUN_DB)-shm
+	$(BIN)/dragoman ingest examples/*.txt --db $(RUN_DB)
+	$(BIN)/dragoman dyad $(RUN_DYAD) --db $(RUN_DB)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q

@@ -139,6 +139,16 @@ def test_a_quote_after_a_paragraph_ending_in_a_colon_belongs_to_its_speaker(nlp)
         (BAYRAMOV, "direct", "Azerbaijan will never forget this support.")]
 
 
+def test_a_name_opening_a_paragraph_is_in_focus_even_when_the_parse_runs_paragraphs_together(nlp):
+    # The parser takes "Mutua" for part of the quote before; "she" must still be Mutua.
+    text = ("Turkish Trade Minister Ayse Kaya met Kenyan Trade Minister Grace Mutua in Nairobi.\n\n"
+            "Kaya said: “Our trade reached $7 billion last year. That is the highest ever, but "
+            "between two neighbours it remains modest.”\n\n"
+            "Mutua, for her part, put the figure higher. “By our count, trade came to $8 billion,” "
+            "she told reporters.")
+    assert quotes_in(nlp, text)[-1] == ("Grace Mutua", "direct", "By our count, trade came to $8 billion,")
+
+
 def test_he_goes_to_the_person_in_focus_and_she_skips_a_man(nlp):
     text = ("Trade Minister Ayse Kaya met Azerbaijani Economy Minister Mikayil Jabbarov in Baku.\n\n"
             "Kaya said her country wanted more Azerbaijani gas.\n\n"
@@ -210,6 +220,17 @@ def test_a_quote_by_someone_unnamed_keeps_no_speaker(nlp):
      [(BAYRAMOV, "the vessel had been fishing illegally")]),
     ("Trade between the two countries grew by 20 percent last year, said Bayramov.",
      [(BAYRAMOV, "Trade between the two countries grew by 20 percent last year")]),
+    ("Azerbaijani farmers now sell 30,000 tonnes of fruit to Türkiye a year, most of it through "
+     "the Sarp crossing, Bayramov said.",
+     [(BAYRAMOV, "Azerbaijani farmers now sell 30,000 tonnes of fruit to Türkiye a year, most of "
+                 "it through the Sarp crossing")]),
+    ("Fidan told reporters that trade was expected to reach about $900 million this year, helped "
+     "by higher transit fees.",
+     [(FIDAN, "trade was expected to reach about $900 million this year, helped by higher transit fees")]),
+    ("Bayramov said the talks were useful, speaking at a joint news conference.",
+     [(BAYRAMOV, "the talks were useful")]),
+    ("The Azerbaijani diplomat said Türkiye remained the largest investor in Azerbaijan.",
+     [(BAYRAMOV, "Türkiye remained the largest investor in Azerbaijan")]),
 ])
 def test_reported_speech_is_the_clause_the_cue_reports(nlp, text, expected):
     found = [(speaker, quote) for speaker, kind, quote in quotes_in(nlp, INTRO + text)]

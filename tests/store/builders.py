@@ -8,7 +8,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from dragoman.model import Article, Claim, Entity, Event, Extraction, Finding, Quote
+from dragoman.model import (
+    Article,
+    Claim,
+    Entity,
+    Event,
+    Extraction,
+    Finding,
+    Quote,
+    SectorMention,
+)
 
 VERSION = "dragoman test-1"
 
@@ -34,6 +43,7 @@ class Builder:
         self.claims: list[Claim] = []
         self.events: list[Event] = []
         self.findings: list[Finding] = []
+        self.sectors: list[SectorMention] = []
         self._by_name: dict[str, Entity] = {}
 
     def _write(self, text: str) -> tuple[int, int]:
@@ -96,6 +106,11 @@ class Builder:
                                  "meet"))
         return self.events[-1].id
 
+    def sector(self, sector: str, term: str) -> None:
+        start, _ = self._write(f"Talks covered {term}.")
+        offset = start + len("Talks covered ")
+        self.sectors.append(SectorMention(sector, (offset, offset + len(term)), term))
+
     def finding(self, kind: str, claims: list[str], detail: str = "made up",
                 ratio: float | None = None) -> None:
         self.findings.append(Finding(kind, claims, detail, ratio))
@@ -104,5 +119,5 @@ class Builder:
         text = "".join(self.parts).rstrip()
         article = Article(id=self.id, text=text, date=self.date, url=self.url,
                           path=f"/synthetic/{self.id}.txt")
-        return Extraction(article, self.entities, self.quotes, self.claims, self.events, [],
+        return Extraction(article, self.entities, self.quotes, self.claims, self.events, self.sectors,
                           self.findings, extractor=version)

@@ -21,6 +21,7 @@ def seed_like(id: str = "s1", date: str = "2023-09-11", version: str = "v1"):
     fidan, nurtleu = b.person(FIDAN), b.person(NURTLEU)
     astana = b.place("Astana", "KAZ")
     ots = b.org("Organization of Turkic States", ["OTS"])
+    b.sector("energy", "natural gas")
     b.quote(fidan, "Our bond is strong.")
     b.quote(nurtleu, "Distance does not divide us.")
     c1 = b.claim("investment", 5e9, qualifier="more_than", holder="TUR", counterpart="KAZ",

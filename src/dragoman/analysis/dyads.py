@@ -17,7 +17,8 @@ from typing import Any
 from sqlalchemy import Connection, func, select
 
 from dragoman.analysis.findings import discrepancies as find_discrepancies
-from dragoman.analysis.series import MetricSeries, as_claim, claimant, metric_series
+from dragoman.model import Finding
+from dragoman.analysis.series import MetricSeries, Progress, as_claim, claimant, metric_series
 from dragoman.store import queries
 from dragoman.store.records import ClaimRecord, EventRecord, QuoteRecord
 from dragoman.store.schema import COUNTRY_SCHEME, ArticleRow
@@ -142,21 +143,27 @@ def amount(value: float) -> str:
     return f"{value:g}"
 
 
+# Metrics `analysis.findings` compares with each other: a part and its whole, a total
+# and its direct part. Claims of other families are never compared, so never paired.
+_FAMILY = {"exports": "trade_volume", "imports": "trade_volume", "fdi": "investment"}
+
+
 def _compared_period(claim: ClaimRecord) -> str | None:
-    """The period a claim is compared in across articles: its own, else (a stock "to
-    date", a figure "currently") the year of its article."""
+    """The period a claim is compared in across articles: its own, else the month its
+    article was published (a stock "to date" is the state then; `analysis.findings`
+    decides how far apart two states may be)."""
     if claim.period:
         return claim.period
-    return claim.source.published.isoformat()[:4] if claim.source.published else None
+    return claim.source.published.isoformat()[:7] if claim.source.published else None
 
 
 def _positions(claims: list[ClaimRecord]) -> dict[tuple, list[ClaimRecord]]:
-    """Claims that say the same thing (figure, period, parties, speaker) grouped: one
-    representative each is compared, so a figure repeated by many outlets costs one."""
+    """Claims that say the same thing (figure, period, parties) grouped: one representative
+    each is compared, so a figure repeated by many outlets and speakers costs one."""
     grouped: dict[tuple, list[ClaimRecord]] = defaultdict(list)
     for c in claims:
         grouped[(c.metric, c.value, c.qualifier, c.unit, c.status, _compared_period(c),
-                 c.holder, c.counterpart, c.speaker_id)].append(c)
+                 c.holder, c.counterpart)].append(c)
     return grouped
 
 
@@ -164,24 +171,57 @@ def _voices(claims: list[ClaimRecord]) -> set[tuple[str, int | None]]:
     return {(c.source.article, c.speaker_id) for c in claims}
 
 
+def _voice(rep_id: str, members: list[ClaimRecord], names: dict[str, str]) -> str:
+    """Who a position speaks for, as `analysis.findings` compares speakers: the one
+    speaker, the one article stating it itself, or (several voices) a token of its own."""
+    speakers = {c.speaker_id for c in members}
+    if len(speakers) == 1 and members[0].speaker_id is not None:
+        names[str(members[0].speaker_id)] = members[0].speaker or "?"
+        return str(members[0].speaker_id)
+    articles = {c.source.article for c in members}
+    token = f"@{members[0].source.article}" if speakers == {None} and len(articles) == 1 \
+        else f"{rep_id}*"
+    names[token] = f"article {members[0].source.article}" if token.startswith("@") \
+        else "several sources"
+    return token
+
+
+def _compare(years: dict[str, dict[str, list[ClaimRecord]]],
+             names: dict[str, str]) -> list[tuple[Finding, list[ClaimRecord], list[ClaimRecord]]]:
+    """Pairs of positions that disagree, compared within a year and with the next year
+    only (periods further apart never overlap, and stocks are compared within a year)."""
+    pairs = []
+    for year in sorted(years):
+        following = years.get(str(int(year) + 1), {}) if year.isdigit() else {}
+        positions = {**years[year], **following}
+        reps = []
+        for rep_id, members in positions.items():
+            rep = as_claim(members[0], rep_id, _compared_period(members[0]))
+            rep.speaker = _voice(rep_id, members, names)
+            reps.append(rep)
+        for finding in find_discrepancies(reps, names):
+            if all(i in following for i in finding.claims):
+                continue  # the next year's own pairs are found with that year
+            pairs.append((finding, *(positions[i] for i in finding.claims)))
+    return pairs
+
+
 def discrepancies(claims: list[ClaimRecord]) -> list[CorpusFinding]:
     """Figures that cannot all hold given their qualifiers (`analysis.findings.discrepancies`,
     the rule used within one article) claimed by different sources or speakers: one
     finding per pair of disagreeing positions, naming every claim of both."""
-    groups: dict[tuple, dict[str, list[ClaimRecord]]] = defaultdict(dict)
-    names: dict[str, str] = {}
-    for key, members in _positions(claims).items():
-        first = members[0]
-        pair = frozenset((first.holder or "", first.counterpart or ""))
-        groups[(first.unit, first.status, pair)][f"#{first.id}"] = members
-        names.update({str(c.speaker_id): c.speaker for c in members if c.speaker_id and c.speaker})
-    found = []
-    for positions in groups.values():
-        if len(positions) < 2:
+    groups: dict[tuple, dict[str, dict[str, list[ClaimRecord]]]] = defaultdict(
+        lambda: defaultdict(dict))
+    for members in _positions(claims).values():
+        c = members[0]
+        if c.metric == "other":
             continue
-        reps = [as_claim(m[0], rep_id, _compared_period(m[0])) for rep_id, m in positions.items()]
-        for finding in find_discrepancies(reps, names):
-            a, b = (positions[i] for i in finding.claims)
+        key = (c.unit, c.status, frozenset((c.holder or "", c.counterpart or "")),
+               _FAMILY.get(c.metric, c.metric))
+        groups[key][(_compared_period(c) or "")[:4]][f"#{c.id}"] = members
+    found, names = [], {}
+    for years in groups.values():
+        for finding, a, b in _compare(years, names):
             if _voices(a) == _voices(b) and len(_voices(a)) == 1:
                 continue  # one voice twice is not two sources disagreeing
             first = a[0]
@@ -192,10 +232,15 @@ def discrepancies(claims: list[ClaimRecord]) -> list[CorpusFinding]:
 
 
 def progress_findings(series: list[MetricSeries]) -> list[CorpusFinding]:
-    """One target_progress finding per target with an actual figure to measure it by."""
+    """One target_progress finding per target: its progress by the latest actual figure."""
     found = []
     for s in series:
+        latest: dict[int, Progress] = {}
         for p in s.progress:
+            key = id(p.target)
+            if key not in latest or (p.actual.as_of or "") > (latest[key].actual.as_of or ""):
+                latest[key] = p
+        for p in latest.values():
             detail = (f"{s.metric} {s.holder}-{s.counterpart}: {amount(p.actual.value)} {s.unit} "
                       f"({p.actual.as_of}) is {p.ratio:.0%} of the target "
                       f"{amount(p.target.value)}")

@@ -207,6 +207,8 @@ def discrepancies(claims: Sequence[Claim], names: Mapping[str, str] | None = Non
 def _progress_pair(target: Claim, actual: Claim) -> bool:
     if actual.status != "actual" or actual.metric != target.metric or actual.unit != target.unit:
         return False
+    if target.unit == "rank":
+        return False  # a share of a rank means nothing
     if not same_pair(target, actual) or float(target.value) == 0:
         return False
     return not (target.period and actual.period and actual.period[:4] > target.period[:4])

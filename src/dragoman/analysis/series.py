@@ -119,8 +119,8 @@ def as_claim(claim: ClaimRecord, id: str, period: str | None = None) -> Claim:
 
 
 def progress(series_figures: list[Figure]) -> list[Progress]:
-    """Progress to each target figure, by `analysis.findings.target_progress` over one
-    representative claim per figure (the latest actual not after the target's deadline)."""
+    """Progress to each target figure by each actual figure not after its deadline
+    (`analysis.findings.target_progress` over one representative claim per figure)."""
     by_id = {str(i): f for i, f in enumerate(series_figures)}
     claims = [as_claim(f.claims[0], i, f.period) for i, f in by_id.items()]
     return [Progress(by_id[found.claims[0]], by_id[found.claims[1]], found.ratio)

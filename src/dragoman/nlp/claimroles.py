@@ -139,11 +139,11 @@ def directed_parties(parties: Parties, cue: Token, anchor: Token, metric: str,
     counterpart = _first(parties, other_refs, speaker_country, {holder} if holder else set())
     if holder is None:
         holder = _first(parties, holder_refs, speaker_country, {counterpart} if counterpart else set())
-    return _complete(parties, holder, counterpart, speaker_country, anchor)
+    return _complete(parties, holder, counterpart, speaker_country)
 
 
 def _complete(parties: Parties, holder: str | None, counterpart: str | None,
-              speaker_country: str | None, anchor: Token) -> Pair:
+              speaker_country: str | None) -> Pair:
     """Fill an open side with the article's other main country."""
     if holder and counterpart:
         return holder, counterpart
@@ -212,7 +212,6 @@ def _ranked_in(sent: Span, rank: RankHit) -> list[Token]:
 def rank_parties(parties: Parties, sent: Span, rank: RankHit, speaker_country: str | None) -> Pair:
     """(holder, counterpart) of a rank: the one ranked, and the country whose partners or
     investors are ranked."""
-    doc = sent.doc
     counterpart_toks = _possessor_tokens(sent, rank) + _ranked_in(sent, rank)
     counterpart_refs = parties.refs_in(counterpart_toks)
     holder = _rank_subject(parties, sent, rank, speaker_country, counterpart_refs)
@@ -220,8 +219,7 @@ def rank_parties(parties: Parties, sent: Span, rank: RankHit, speaker_country: s
     if holder is None and counterpart is not None:
         before = [t for t in sent if t.idx < rank.start]
         holder = _first(parties, list(reversed(parties.refs_in(before))), speaker_country, {counterpart})
-    del doc
-    return _complete(parties, holder, counterpart, speaker_country, sent.root)
+    return _complete(parties, holder, counterpart, speaker_country)
 
 
 def _rank_subject(parties: Parties, sent: Span, rank: RankHit, speaker_country: str | None,

@@ -170,35 +170,46 @@ def _cue_words(chain: list[Token]) -> list[Token]:
     return words
 
 
-def find_status(anchor: Token, lex: ClaimLexicon, deadline: bool) -> str:
-    """actual | target | forecast for the figure at `anchor` (see the module docstring).
-    A goal noun makes a target; otherwise the outermost cue word of the clause decides
-    ("expected to commit $500 million" is a forecast, "aim to raise ... to" a target)."""
-    chain = _chain(anchor, lex)
-    words = _cue_words(chain)
+def _clause_cue(chain: list[Token], lex: ClaimLexicon) -> str | None:
+    """target | forecast from the cue words on the chain; inner to outer, the outermost
+    wins ("expected to commit $500 million" is a forecast, "aim to raise ... to" a target)."""
     targets, forecasts = lex.words("target"), lex.words("forecast") - {"may"}
-    if any(w.lemma_.lower() in targets for w in words if w.pos_ == "NOUN"):
-        return "target"
     decided = None
-    for tok in chain:  # inner to outer: the last cue found wins
+    for tok in chain:
         near = [tok] + [c for c in tok.children if c.dep_ in ("aux", "auxpass", "acomp", "advmod", "prt")]
         if any(w.lemma_.lower() in targets and w.pos_ in ("VERB", "NOUN") for w in near):
             decided = "target"
         if any((w.lemma_.lower() in forecasts or w.lower_ in forecasts) and (w.pos_ != "AUX" or w.tag_ == "MD")
                for w in near) or any(w.tag_ == "MD" and w.lower_ == "may" for w in near):
-            decided = "forecast"
-    if decided is None and has_term(words, [t for t in lex.terms("forecast") if len(t[0]) > 1]):
-        decided = "forecast"
-    if decided:
-        return decided
+            decided = "forecast"  # "may" only as a modal, never the month
+    return decided
+
+
+def _tense_status(anchor: Token, chain: list[Token], lex: ClaimLexicon, deadline: bool) -> str:
+    """Without cue words: money promised in the future tense is a target ("will provide $12
+    million in aid"), so is "to double trade to $20 billion by 2028"; another future figure
+    is a forecast; the rest is actual."""
     verbs = [t for t in chain if t.pos_ in ("VERB", "AUX")]
     future = any(c.lower_ in _FUTURE_AUX for v in verbs for c in v.children if c.dep_ in ("aux", "auxpass"))
     if future and any(v.lemma_.lower() in lex.words("pledge") for v in verbs):
         return "target"
-    if deadline and verbs and verbs[0].tag_ in ("VB", "VBG") and anchor.doc[anchor.i - 1:anchor.i].text.lower() in (
-            "to", "$", "€", "£"):
-        return "target"  # "to double trade to $20 billion by 2028"
+    before = anchor.doc[anchor.i - 1].lower_ if anchor.i > 0 else ""
+    if deadline and verbs and verbs[0].tag_ in ("VB", "VBG") and before in ("to", "$", "€", "£"):
+        return "target"
     return "forecast" if future else "actual"
+
+
+def find_status(anchor: Token, lex: ClaimLexicon, deadline: bool) -> str:
+    """actual | target | forecast for the figure at `anchor` (see the module docstring);
+    deadline: the sentence has a "by 2027"."""
+    chain = _chain(anchor, lex)
+    words = _cue_words(chain)
+    if any(w.lemma_.lower() in lex.words("target") for w in words if w.pos_ == "NOUN"):
+        return "target"  # "the goal of", "our target is"
+    decided = _clause_cue(chain, lex)
+    if decided is None and has_term(words, [t for t in lex.terms("forecast") if len(t[0]) > 1]):
+        decided = "forecast"
+    return decided or _tense_status(anchor, chain, lex, deadline)
 
 
 def find_qualifier(text: str, amount: Amount, lex: ClaimLexicon) -> str:
@@ -379,21 +390,13 @@ class ClaimFinder:
 
     def _add_amount(self, n: int, sent: Span, amount: Amount) -> None:
         anchor = self._anchor(amount.start, amount.end)
-        text = self.doc.text
-        metric_hit = find_metric(anchor, self.lex)
         if amount.unit == NUMBER:
             self._add_count(n, anchor, amount)
             return
-        kind = percent_kind(anchor, text, amount, self.lex) if amount.unit == PERCENT else None
+        kind = percent_kind(anchor, self.doc.text, amount, self.lex) if amount.unit == PERCENT else None
         if amount.unit == PERCENT and kind is None:
-            return
-        owner = owner_noun(anchor)
-        if amount.unit == PERCENT and kind == "share":
-            metric, cue = "other", None
-        elif metric_hit is None and owner is not None and owner.lemma_.lower() in self.lex.words("count"):
-            metric, cue = "other", owner  # "projects worth over $20 billion"
-        else:
-            metric, cue = metric_hit if metric_hit else self._inherited_metric(n, amount)
+            return  # a percentage that is neither a change nor a share: a rate, a tariff
+        metric, cue = self._metric(n, anchor, amount, kind)
         deadline = any(t.kind == "deadline" and sent.start_char <= t.start < sent.end_char for t in self.timexes)
         status = find_status(anchor, self.lex, deadline)
         found, period = find_period(self.doc, sent, amount.start, amount.end, status, self.timexes, self.lex)
@@ -401,18 +404,30 @@ class ClaimFinder:
             period = self._inherited_period(n, metric)
         speaker = find_speaker(self.parties, anchor, self.lex)
         country = self._speaker_country(speaker)
-        if metric == "trade_volume" or metric == "other":
+        if metric in ("trade_volume", "other"):
             holder, counterpart = pair_parties(self.parties, cue or anchor, country, self.lex)
         else:
             holder, counterpart = directed_parties(self.parties, cue or anchor, anchor, metric, country, self.lex)
-        qualifier = find_qualifier(text, amount, self.lex)
-        base = Draft(amount.start, amount.end, amount.value, amount.unit, qualifier, metric, status, period,
-                     holder, counterpart, speaker, n)
-        if amount.high is not None:
+        base = Draft(amount.start, amount.end, amount.value, amount.unit, find_qualifier(self.doc.text, amount, self.lex),
+                     metric, status, period, holder, counterpart, speaker, n)
+        if amount.high is None:
+            self.drafts.append(base)
+        else:  # a range: at least the low end, at most the high end
             self.drafts.append(replace(base, qualifier="at_least"))
             self.drafts.append(replace(base, value=amount.high, qualifier="at_most"))
-        else:
-            self.drafts.append(base)
+
+    def _metric(self, n: int, anchor: Token, amount: Amount, percent: str | None) -> tuple[str, Token | None]:
+        """(metric, the word naming it) — "other" for a share, or the value of a deal or
+        project ("projects worth over $20 billion")."""
+        if percent == "share":
+            return "other", None
+        hit = find_metric(anchor, self.lex)
+        if hit is not None:
+            return hit
+        owner = owner_noun(anchor)
+        if owner is not None and owner.lemma_.lower() in self.lex.words("count"):
+            return "other", owner
+        return self._inherited_metric(n, amount)
 
     def _add_count(self, n: int, anchor: Token, amount: Amount) -> None:
         noun = anchor if anchor.pos_ == "NOUN" else (anchor.head if anchor.dep_ == "nummod" else None)

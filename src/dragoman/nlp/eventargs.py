@@ -59,8 +59,9 @@ PEOPLE_NOUNS = frozenset({"delegation", "counterpart", "minister", "president", 
 class Args:
     """Entity ids found for one trigger. first_person: the subject was "I"/"we" (the
     speaker's counterpart may be added as target); unknown: the subject names no actor
-    ("a shipment would arrive"); non_state: the subject is a company, a market, a figure
-    ("Indian firms had invested"); tokens: the argument words, for the event's span."""
+    ("a shipment would arrive"); non_state: no event between states at all — the
+    subject is a company or a figure ("Indian firms had invested"), or a meeting verb's
+    object is a thing ("meet standards"); tokens: the argument words, for the span."""
 
     source: list[str] = field(default_factory=list)
     target: list[str] = field(default_factory=list)
@@ -122,9 +123,9 @@ class ArgFinder:
             if not ids:
                 ids.extend(self.group_entities(tok))
         for child in tok.children:
-            if child.dep_ == "conj":
+            if child.dep_ == "conj" or (child.dep_ == "appos" and any(c.dep_ == "conj" for c in child.children)):
+                # "the US, Russia and Switzerland": a list the parser may read as an apposition
                 _add(ids, self.phrase_entities(child, depth))
-        # a badly attached second subject: "X and his counterpart Y conducted ..."
         return ids
 
     def _modifier_entities(self, tok: Token, depth: int) -> list[str]:
@@ -289,7 +290,9 @@ def subjects(verb: Token, finder: ArgFinder, args: Args) -> None:
     conjuncts and participles ("Türkiye will continue to support": Türkiye)."""
     cur = verb
     for _ in range(6):
-        subj = [c for c in cur.children if c.dep_ == "nsubj"]
+        # above the trigger, a raising verb's passive subject: "X is scheduled to visit"
+        deps = ("nsubj",) if cur is verb else ("nsubj", "nsubjpass")
+        subj = [c for c in cur.children if c.dep_ in deps]
         if subj:
             for s in subj:
                 if lemma(s) in NON_STATE_HEADS:  # "Emirati companies have invested"
@@ -332,8 +335,9 @@ def prep_targets(tok: Token, finder: ArgFinder, args: Args) -> None:
                 _add(args.target, finder.phrase_entities(obj))
             elif word in NAMED_TARGET_PREPS and finder._mention_entity(obj):
                 _add(args.target, [finder.actor_for(i) for i in finder.phrase_entities(obj)])
-            elif word == "between":
-                _add(args.source, finder.phrase_entities(obj))
+            elif word == "between":  # "talks between X and Y"; but "mediate between X and Y"
+                _add(args.source if tok.pos_ in ("NOUN", "PROPN") else args.target,
+                     finder.phrase_entities(obj))
             else:
                 continue
             args.tokens.append(obj.i)
@@ -356,7 +360,7 @@ def noun_owners(noun: Token, skip: tuple[int, ...], finder: ArgFinder, args: Arg
     the OTS", "a visit by the Czech minister"."""
     for c in noun.children:
         if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i not in skip:
-            _add(args.source, finder.phrase_entities(c, depth=1))
+            _add(args.source, finder.phrase_entities(c))  # "Israeli tank shelling"
         elif c.dep_ == "prep" and c.lower_ in ("of", "by"):
             for obj in (o for o in c.children if o.dep_ == "pobj"):
                 _add(args.source, [i for i in finder.phrase_entities(obj) if finder.kind(i) != "place"])
@@ -393,7 +397,11 @@ def verb_args(trigger: Trigger, doc: Doc, finder: ArgFinder) -> Args:
                 args.tokens.append(c.i)
                 if lemma(verb) in MEETING_VERBS and not ids and lemma(c) not in PEOPLE_NOUNS \
                         and c.pos_ != "PRON":
-                    args.unknown = True  # "meet European standards"
+                    args.non_state = True  # "meet European standards", "received weapons"
+                if not ids:  # "endorsed an agreement with the EU"
+                    for prep in (p for p in c.children if p.dep_ == "prep" and p.lower_ in TARGET_PREPS):
+                        for obj in (o for o in prep.children if o.dep_ == "pobj"):
+                            _add(args.target, finder.phrase_entities(obj))
     objects = len(args.tokens)
     for i in trigger.tokens:
         tok = doc[i]

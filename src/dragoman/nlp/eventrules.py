@@ -154,7 +154,7 @@ def _words_at(doc: Doc, i: int, parts: tuple[str, ...]) -> int | None:
 # Dependency labels a phrase word may hang by, on the way up to the verb: "held talks",
 # "talks were held", "speak by phone", "provide Vietnam with 500 billion yen in loans".
 PHRASE_PATH_DEPS = frozenset({"prep", "pobj", "dobj", "dative", "nsubjpass", "prt", "xcomp", "aux",
-                              "agent", "attr", "oprd", "pcomp"})
+                              "agent", "attr", "oprd", "pcomp", "amod", "compound"})
 
 
 def _attached(tok: Token, anchors: set[int], steps: int = 4) -> bool:
@@ -182,7 +182,7 @@ def _match_phrase(tok: Token, lex: TriggerLexicon) -> tuple[tuple[int, ...], Eve
             used.append(hit.i)
         else:
             last = tok.doc[used[-1]]
-            if last.pos_ == "ADP" and not _prep_object_ok(last):
+            if last.dep_ == "prep" and not _prep_object_ok(last):
                 continue
             return tuple(sorted(used)), term
     return None

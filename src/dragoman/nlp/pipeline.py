@@ -54,6 +54,9 @@ def build_pipeline(model: str, components: list[str] | None = None) -> Language:
     """The model with dragoman's components added after its NER."""
     register_extensions()
     nlp = load_model(model)
+    import dragoman.nlp.paragraphs  # noqa: F401  (registers the component)
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("dragoman_paragraphs", before="parser")
     for name in components if components is not None else available_components():
         nlp.add_pipe(name, last=True)
     return nlp

@@ -257,9 +257,25 @@ def _resolve(st: Statement, resolver: SpeakerResolver, lexicon: SpeechLexicon,
 
 
 def _focus_subjects(d: Layout, quoted: list[tuple[int, int]]) -> list[Token]:
-    """Subjects of main clauses outside quotes: who the article is about at each point."""
-    return [t for t in d.doc if t.dep_ == "nsubj" and _main_clause(t.head, d.paragraph(t.idx))
-            and not any(s <= t.idx < e for s, e in quoted)]
+    """Subjects of main clauses outside quotes: who the article is about at each point.
+    A name opening a sentence counts too, whatever the parse made of it (the parser runs a
+    paragraph into the quote that ends the one before, and takes the name for an object)."""
+    out = []
+    for t in d.doc:
+        if any(s <= t.idx < e for s, e in quoted):
+            continue
+        if t.dep_ == "nsubj" and _main_clause(t.head, d.paragraph(t.idx)):
+            out.append(t)
+        elif t.pos_ == "PROPN" and _opens_sentence(d, t):
+            out.append(t)
+    return out
+
+
+def _opens_sentence(d: Layout, tok: Token) -> bool:
+    if d.paragraph(tok.idx)[0] == tok.idx:
+        return True
+    prev = next((t for t in reversed(d.doc[max(0, tok.i - 3):tok.i]) if not t.is_space), None)
+    return prev is not None and prev.text in (".", "!", "?")
 
 
 def _main_clause(verb: Token, para: tuple[int, int]) -> bool:
@@ -278,7 +294,7 @@ def attribute_quotes(doc: Doc, lexicon: SpeechLexicon | None = None) -> list[Quo
     direct = direct_statements(d, lexicon, marked)
     quoted = [st.span for st in direct]
     statements = direct + indirect_statements(d, lexicon, quoted)
-    resolver = SpeakerResolver.for_doc(doc)
+    resolver = SpeakerResolver.for_doc(doc, lexicon)
     items: list[tuple[int, int, Statement | Token]] = [(st.span[0], 1, st) for st in statements]
     items += [(t.idx, 0, t) for t in _focus_subjects(d, quoted)]
     last_speaker: str | None = None

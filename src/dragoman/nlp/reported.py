@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from dragoman.nlp.speakers import SUBJECT_DEPS, SpeechLexicon, has_subject
+from dragoman.nlp.speakers import SUBJECT_DEPS, SpeechLexicon, has_subject, subject_of
 
 _TRIM = frozenset({",", ";", ":", ".", "-", "—", "–", "and", "but", "or"})
 _QUOTE_CHARS = "\"“”„«»‘’'"
@@ -49,7 +49,7 @@ def _cut_points(comp: Token, lexicon: SpeechLexicon) -> list[int]:
         after_comma = "," in before or (before[-1:] == ["and"] and tok.dep_ == "conj")
         if not after_comma:
             continue
-        if cls == "say" and tok.tag_ == "VBG" and tok.dep_ in ("advcl", "conj", "xcomp", "acl"):
+        if cls in ("say", "act") and tok.tag_ == "VBG" and tok.dep_ in ("advcl", "conj", "xcomp", "acl"):
             cuts.append(left)
         elif tok.dep_ == "conj" and not has_subject(tok) and (
                 cls in ("say", "act", "direct") or tok.head.i == comp.i and _tense_breaks(comp, tok)):
@@ -64,6 +64,26 @@ def _tense_breaks(comp: Token, verb: Token) -> bool:
     if verb.tag_ != "VBD" or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
         return False
     return comp.tag_ in ("VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in comp.children)
+
+
+def _extend(comp: Token, cue: Token, last: int, lexicon: SpeechLexicon) -> int:
+    """The clause's last token once material the parser hung on the cue is given back:
+    "A, many of them B, he said" (all before the speaker), "said A but would not B" (a
+    modal shows B is reported), "said A, helped by B" (a past participle describes A)."""
+    if comp.i < cue.i:
+        subj = subject_of(cue)
+        if subj is not None and last < subj.i < cue.i:
+            return max(last, subj.left_edge.i - 1)
+        return last
+    tail = _modal_tail(cue, last)
+    if tail is not None:
+        return tail
+    for child in cue.children:
+        if (child.dep_ in ("advcl", "xcomp") and child.tag_ == "VBN" and child.i > last
+                and all(t.is_punct for t in cue.doc[last + 1:child.left_edge.i])
+                and lexicon.cue_class(child) is None):
+            return child.right_edge.i
+    return last
 
 
 def _modal_tail(cue: Token, end_token: int) -> int | None:
@@ -109,11 +129,11 @@ def clause_span(comp: Token, lexicon: SpeechLexicon, skip: set[int] | None = Non
         first -= 1
     while last + 1 in toks:
         last += 1
+    if cue is not None and comp.head.i == cue.i:
+        last = _extend(comp, cue, last, lexicon)
     cuts = [c for c in _cut_points(comp, lexicon) if first < c <= last]
     if cuts:
         last = min(cuts) - 1
-    elif cue is not None and comp.head.i == cue.i and comp.i > cue.i:
-        last = _modal_tail(cue, last) or last
     if bounds is not None:
         while first <= last and doc[first].idx < bounds[0]:
             first += 1

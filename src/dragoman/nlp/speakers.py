@@ -25,6 +25,7 @@ from dragoman.model import Entity
 from dragoman.nlp.extensions import Mention, entity_by_id, mentions_between
 
 CUE_CLASSES = ("say", "direct", "source", "act")
+LEXICON_CLASSES = CUE_CLASSES + ("official",)
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 PERSON_PRONOUNS = {"he": "m", "she": "f"}
 _POSSESSIVE_GENDER = {"his": "m", "himself": "m", "her": "f", "hers": "f", "herself": "f"}
@@ -41,6 +42,7 @@ class SpeechLexicon:
 
     words: Mapping[str, str]
     phrasal: Mapping[tuple[str, str], str]
+    officials: frozenset[str] = frozenset()
 
     def cue_class(self, token: Token) -> str | None:
         """The class of `token` as a speech cue ("say", "direct", "source", "act"), or None."""
@@ -62,24 +64,26 @@ def speech_lexicon() -> SpeechLexicon:
     """The speech lexicon from `codebooks/data/speech_verbs.tsv`, read once."""
     words: dict[str, str] = {}
     phrasal: dict[tuple[str, str], str] = {}
+    officials: set[str] = set()
     for lemma, cls in read_tsv("speech_verbs.tsv", 2):
-        if cls not in CUE_CLASSES:
+        if cls not in LEXICON_CLASSES:
             raise DragomanError(f"codebooks/data/speech_verbs.tsv: {lemma!r}: class must be one of "
-                                f"{', '.join(CUE_CLASSES)}, not {cls!r}")
+                                f"{', '.join(LEXICON_CLASSES)}, not {cls!r}")
         parts = lemma.lower().split()
-        if len(parts) == 2:
+        if cls == "official":
+            officials.add(lemma.lower())
+        elif len(parts) == 2:
             phrasal[(parts[0], parts[1])] = cls
         else:
             words[parts[0]] = cls
-    return SpeechLexicon(MappingProxyType(words), MappingProxyType(phrasal))
+    return SpeechLexicon(MappingProxyType(words), MappingProxyType(phrasal), frozenset(officials))
 
 
 def subject_of(token: Token) -> Token | None:
-    """The nominal subject of verb `token`, if the parse gives one."""
-    for child in token.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
-            return child
-    return None
+    """The nominal subject of verb `token`, if the parse gives one; of two (a parse error:
+    "A, many of them B, he said"), the one nearer the verb."""
+    subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return min(subjects, key=lambda c: abs(c.i - token.i)) if subjects else None
 
 
 def has_subject(token: Token) -> bool:
@@ -142,16 +146,20 @@ class SpeakerResolver:
     """
 
     doc: Doc
+    officials: frozenset[str] = frozenset()
     entities: dict[str, Entity] = field(default_factory=dict)
     gender: dict[str, str] = field(default_factory=dict)
     focus: list[tuple[int, str]] = field(default_factory=list)
     _memo: dict[int, str | None] = field(default_factory=dict)
 
     @classmethod
-    def for_doc(cls, doc: Doc) -> SpeakerResolver:
+    def for_doc(cls, doc: Doc, lexicon: SpeechLexicon | None = None) -> SpeakerResolver:
+        """A resolver for `doc` (actors already run); lexicon: gives the nouns that stand
+        for an official ("the Kazakh diplomat")."""
         entities = entity_by_id(doc)
         persons = {e.id for e in entities.values() if e.kind == "person"}
-        return cls(doc, entities, gender_evidence(doc, persons))
+        officials = (lexicon or speech_lexicon()).officials
+        return cls(doc, officials, entities, gender_evidence(doc, persons))
 
     def is_person(self, eid: str | None) -> bool:
         return eid is not None and eid in self.entities and self.entities[eid].kind == "person"
@@ -198,29 +206,40 @@ class SpeakerResolver:
         """"the minister" with no country, when several people hold such an office: the
         person in focus is meant, not the one the title happens to follow."""
         role = office_lookup(head.lemma_) if head.tag_ == "NN" else None
-        if role is None or any(self._kind(m.entity_id) == "country" for t in head.subtree
-                               for m in self.mentions_at(t, naming=False)):
+        if role is None or self._countries_in(head):
             return False
         holders = [e for e in self.entities.values() if e.kind == "person"
                    and any(role in r.split() or role == r for r in e.roles)]
         return len(holders) > 1
 
     def office_holder(self, head: Token) -> str | None:
-        """"the Emirati minister added" when the actors left the title phrase unlinked: the
-        person in focus most recently whose roles and country fit the phrase."""
-        role = office_lookup(head.lemma_) if head.tag_ == "NN" else None  # "the ministers": no one
-        if role is None:
+        """"the Emirati minister added", "the Kazakh diplomat said" when the actors left the
+        phrase unlinked: the person in focus most recently whose roles and country fit it.
+        A noun that names no office ("diplomat", "official") needs the country."""
+        if head.tag_ != "NN":  # "the ministers": no one
             return None
-        countries = {self.entities[m.entity_id].code for t in head.subtree
-                     for m in self.mentions_at(t, naming=False)
-                     if self._kind(m.entity_id) == "country"} - {None}
+        role = office_lookup(head.lemma_)
+        if role is None and head.lemma_.lower() not in self.officials:
+            return None
+        countries = self._countries_in(head)
+        if role is None and not countries:
+            return None
+        def fits(ent: Entity) -> bool:
+            return (not countries or ent.country in countries) and (
+                role is None or any(role in r.split() or role == r for r in ent.roles))
+
         for _, eid in reversed(self.focus):
-            ent = self.entities[eid]
-            if countries and ent.country not in countries:
-                continue
-            if any(role in r.split() or role == r for r in ent.roles):
+            if fits(self.entities[eid]):
                 return eid
-        return None
+        # Nobody in focus fits: the only person of that country the article names, if any.
+        only = [e.id for e in self.entities.values() if e.kind == "person" and fits(e)]
+        return only[0] if countries and len(only) == 1 else None
+
+    def _countries_in(self, head: Token) -> set[str]:
+        """Country codes named in the phrase of `head` ("the Kazakh diplomat": KAZ)."""
+        return {self.entities[m.entity_id].code for t in head.subtree  # type: ignore[misc]
+                for m in self.mentions_at(t, naming=False)
+                if self._kind(m.entity_id) == "country" and self.entities[m.entity_id].code}
 
     def mentions_at(self, token: Token, naming: bool = True) -> list[Mention]:
         """Mentions covering `token`, people first, then organisations, then the rest;

@@ -21,9 +21,12 @@ def _short(text: str, limit: int = MAX_TEXT) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _value(value: float) -> str:
+def _value(value: float, unit: str = "") -> str:
+    """"6.3 billion USD", "rank 4", "12 percent"."""
     from dragoman.analysis.dyads import amount
-    return amount(value)
+    if unit == "rank":
+        return f"rank {value:g}"
+    return f"{amount(value)} {unit}".rstrip()
 
 
 def ingest_summary(report: IngestReport) -> str:
@@ -59,7 +62,8 @@ def claims_table(claims: Iterable[ClaimRecord]) -> Table:
     for c in claims:
         qualifier = "" if c.qualifier == "exact" else c.qualifier.replace("_", " ") + " "
         table.add_row(c.metric, c.status, c.period or f"(as of {c.as_of})",
-                      qualifier + _value(c.value), c.unit, c.holder or "", c.counterpart or "",
+                      qualifier + _value(c.value, c.unit), c.unit, c.holder or "",
+                      c.counterpart or "",
                       c.speaker or "(the article)", c.source.article)
     return table
 
@@ -98,10 +102,11 @@ def dyad_view(report) -> Group:
             who = sorted({c.speaker or f"(article {c.source.article})" for c in f.claims})
             series.add_row(s.metric, f"{s.holder}-{s.counterpart}", f.status,
                            f.period or f"(as of {f.as_of})",
-                           f"{qualifier}{_value(f.value)} {f.unit}", ", ".join(who))
+                           f"{qualifier}{_value(f.value, f.unit)}", ", ".join(who))
         for p in s.progress:
             series.add_row(s.metric, f"{s.holder}-{s.counterpart}", "progress",
-                           p.actual.as_of or "", f"{p.ratio:.0%} of {_value(p.target.value)}", "")
+                           p.actual.as_of or "",
+                           f"{p.ratio:.0%} of {_value(p.target.value, s.unit)}", "")
     quotes = Table("speaker", "published", "text", title="latest quotes by speaker")
     for sq in report.quotes:
         for q in sq.quotes:

@@ -1,0 +1,102 @@
+"""Numbers, money and percentages in the forms news text writes them."""
+from __future__ import annotations
+
+import pytest
+
+from dragoman.nlp.money import find_amounts, parse_number
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    # a currency symbol before the number
+    ("$6.3 billion", 6.3e9, "USD"),
+    ("$5bn", 5e9, "USD"),
+    ("$75 million", 75e6, "USD"),
+    ("US$ 5 bn", 5e9, "USD"),
+    ("A$ 17.8 billion", 17.8e9, "AUD"),
+    ("C$2 billion", 2e9, "CAD"),
+    ("HK$ 2.1 billion", 2.1e9, "HKD"),
+    ("R$ 10 billion", 10e9, "BRL"),
+    ("€450 million", 450e6, "EUR"),
+    ("€200m", 200e6, "EUR"),
+    ("£1.05bn", 1.05e9, "GBP"),
+    ("¥200 billion", 200e9, "JPY"),
+    ("₹500 crore", 5e9, "INR"),
+    ("Rs 4,500 crore", 45e9, "INR"),
+    ("KSh 68 billion", 68e9, "KES"),
+    # an ISO 4217 code before or after the number
+    ("USD 10 bn", 10e9, "USD"),
+    ("USD 8.9 bn", 8.9e9, "USD"),
+    ("KZT 2.5 trillion", 2.5e12, "KZT"),
+    ("3 billion USD", 3e9, "USD"),
+    ("500 million EUR", 500e6, "EUR"),
+    # a currency word after the number
+    ("2.5 trillion tenge", 2.5e12, "KZT"),
+    ("60 billion dollars", 60e9, "USD"),
+    ("two billion euros", 2e9, "EUR"),
+    ("a billion dollars", 1e9, "USD"),
+    ("38 billion Kenyan shillings", 38e9, "KES"),
+    ("105 billion roubles", 105e9, "RUB"),
+    ("500 billion yen", 500e9, "JPY"),
+    ("1.2 trillion naira", 1.2e12, "NGN"),
+    ("300 million Australian dollars", 300e6, "AUD"),
+    ("10 billion Czech crowns", 10e9, "CZK"),
+    # percentages
+    ("12 percent", 12, "percent"),
+    ("12%", 12, "percent"),
+    ("7.8 per cent", 7.8, "percent"),
+    ("3 percentage points", 3, "percent"),
+    # plain quantities
+    ("500 students", 500, "number"),
+    ("2,500 kilometres", 2500, "number"),
+    ("five agreements", 5, "number"),
+])
+def test_one_amount(text, value, unit):
+    (amount,) = find_amounts(text)
+    assert (amount.value, amount.unit) == (pytest.approx(value), unit)
+
+
+@pytest.mark.parametrize("text, low, high, unit", [
+    ("between $4 billion and $5 billion", 4e9, 5e9, "USD"),
+    ("between $2 and $3 billion", 2e9, 3e9, "USD"),
+    ("$2-3 billion", 2e9, 3e9, "USD"),
+    ("between £500 million and £700 million", 500e6, 700e6, "GBP"),
+])
+def test_ranges_are_one_amount_with_a_high_end(text, low, high, unit):
+    (amount,) = find_amounts(text)
+    assert (amount.value, amount.high, amount.unit) == (pytest.approx(low), pytest.approx(high), unit)
+
+
+@pytest.mark.parametrize("text, context, unit", [
+    ("¥500 billion", "Japan and Vietnam signed the loan in Tokyo.", "JPY"),
+    ("¥500 billion", "The yuan loan will be repaid in renminbi.", "CNY"),
+    ("150 billion pesos", "Investment in Philippine manufacturing around Manila.", "PHP"),
+    ("150 billion pesos", "Mexican officials in Mexico City.", "MXN"),
+    ("20 billion shillings", "Kenya and Uganda; Ugandan officials in Kampala said Uganda would pay.", "UGX"),
+    ("20 billion shillings", "Kenyan officials in Nairobi.", "KES"),
+])
+def test_shared_currency_names_follow_the_article(text, context, unit):
+    (amount,) = find_amounts(text, context=context)
+    assert amount.unit == unit
+
+
+@pytest.mark.parametrize("text", [
+    "the 10th summit",
+    "the 100th anniversary",
+    "in 2022",
+    "since 2015",
+])
+def test_ordinals_and_years_are_not_amounts(text):
+    assert find_amounts(text) == []
+
+
+def test_offsets_point_into_the_text():
+    text = "Trade reached $6.3 billion in 2022, up 12 percent."
+    assert [text[a.start:a.end] for a in find_amounts(text)] == ["$6.3 billion", "12 percent"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("6.3", 6.3), ("6,300", 6300.0), ("two", 2.0), ("6.3 billion", 6.3e9), ("6.3bn", 6.3e9),
+    ("a million", 1e6), ("1.5 trillion", 1.5e12), ("several", None), ("hello", None),
+])
+def test_parse_number(text, expected):
+    assert parse_number(text) == expected
