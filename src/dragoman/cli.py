@@ -147,8 +147,8 @@ def quotes(
             names = {e.id: e.name for e in rec.entities}
             chosen = quotes_by_speaker(rec, speaker) if speaker else rec.quotes
             for q in chosen:
-                rows.append({"article": rec.article.id, "speaker": names.get(q.speaker or ""),
-                             **q.to_dict()})
+                rows.append({"article": rec.article.id, **q.to_dict(),
+                             "speaker_name": names.get(q.speaker or "")})
         _emit_rows(rows, format)
     except DragomanError as exc:
         _report_error(exc)
@@ -168,7 +168,7 @@ def _emit_rows(rows: list[dict], format: OutputFormat) -> None:
         from rich.table import Table
         table = Table("article", "speaker", "kind", "cue", "text")
         for r in rows:
-            table.add_row(r["article"], r.get("speaker") or "?", r["kind"], r.get("cue") or "", r["text"])
+            table.add_row(r["article"], r.get("speaker_name") or "?", r["kind"], r.get("cue") or "", r["text"])
         Console(highlight=False).print(table)
 
 

@@ -474,8 +474,12 @@ def select_triggers(doc: Doc, triggers: list[Trigger]) -> list[Trigger]:
 
 
 def _hypothetical(tok: Token) -> bool:
-    """Conditions and questions: "if they meet", "will they sign?"."""
+    """Conditions and questions: "if they meet", "if they meet, they will discuss",
+    "will they sign?"."""
+    def conditional(clause: Token) -> bool:
+        return any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in clause.children)
+
     for anc in [tok, *tok.ancestors][:4]:
-        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in anc.children):
+        if conditional(anc) or any(c.dep_ == "advcl" and conditional(c) for c in anc.children):
             return True
     return tok.sent.text.rstrip().endswith("?")

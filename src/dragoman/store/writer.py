@@ -18,7 +18,6 @@ from dragoman.store.events import attach_report, event_countries, event_key
 from dragoman.store.resolve import EntityIndex, KnownEntity
 from dragoman.store.schema import (
     ArticleCountryRow,
-    ArticleRow,
     ClaimRow,
     EntityRow,
     EventActorRow,
