@@ -64,7 +64,9 @@ class Record:
 
 @dataclass
 class Outcome:
-    """What dragoman made of one record. ours: (root, source, target) per event pair."""
+    """What dragoman made of one record: its events (root, country pairs, code, trigger),
+    per gold coding whether it was reproduced and whether its root was found, and how many
+    events match no coding (extra)."""
 
     id: str
     gold: list[Coding]

@@ -338,6 +338,7 @@ def dyad(
     since: Optional[str] = SinceOpt,
     until: Optional[str] = UntilOpt,
     quotes_per_speaker: int = typer.Option(3, "--quotes", min=0, help="Latest quotes per speaker."),
+    events: int = typer.Option(200, "--events", min=0, help="Latest events listed in the timeline (0: all)."),
     db: Optional[str] = DbOpt,
     json_out: bool = JsonOpt,
 ) -> None:
@@ -348,7 +349,8 @@ def dyad(
     pair = _pair(f"{a},{b}")
     start, end = _date(since), _date(until, end=True)
     with _kb(db) as kb:
-        report = kb.dyad(*pair, since=start, until=end, quotes_per_speaker=quotes_per_speaker)
+        report = kb.dyad(*pair, since=start, until=end, quotes_per_speaker=quotes_per_speaker,
+                         timeline_limit=events or None)
     if json_out:
         _print_json(report.to_dict())
     else:

@@ -13,7 +13,7 @@ from dragoman.analysis.dyads import (
     tone_by_month,
 )
 from dragoman.analysis.series import metric_series, parties
-from dragoman.store.records import ClaimRecord, EventRecord, QuoteRecord, Source
+from dragoman.store.records import ClaimRecord, QuoteRecord, Source
 
 
 def claim(id: int, metric: str, value: float, *, qualifier: str = "exact", status: str = "actual",
@@ -87,15 +87,11 @@ def test_a_stock_to_date_is_the_state_at_its_articles_publication():
     assert len(discrepancies([a, same_year])) == 1
 
 
-def _event(id: int, day: str | None, goldstein: float | None) -> EventRecord:
-    return EventRecord(id, "CONSULT", None, "occurred", day, dt.date.fromisoformat(day)
-                       if day else None, None, "040", goldstein, ["KGZ", "MNG"])
-
-
 def test_tone_is_the_mean_goldstein_value_of_each_month():
-    tone = tone_by_month([_event(1, "2025-03-03", 1.0), _event(2, "2025-03-20", 4.0),
-                          _event(3, "2025-05-01", -2.0), _event(4, None, 3.0),
-                          _event(5, "2025-05-02", None)])
+    day = dt.date.fromisoformat
+    tone = tone_by_month([(1, day("2025-03-03"), 1.0, 1), (2, day("2025-03-20"), 4.0, 3),
+                          (3, day("2025-05-01"), -2.0, 1), (4, None, 3.0, 1),
+                          (5, day("2025-05-02"), None, 2)])
     assert [(t.month, t.goldstein, t.events) for t in tone] == [("2025-03", 2.5, 2),
                                                                 ("2025-05", -2.0, 1)]
 

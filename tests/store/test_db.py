@@ -81,3 +81,23 @@ def test_an_unreachable_server_is_a_config_error_naming_it():
 def test_a_malformed_url_is_a_config_error():
     with pytest.raises(ConfigError):
         KnowledgeBase("notadialect://x/y")
+
+
+def test_an_older_database_is_upgraded_with_its_data(tmp_path):
+    from sqlalchemy import text
+
+    from dragoman.store.db import make_engine
+    engine = make_engine(f"sqlite:///{tmp_path / 'old.db'}")
+    migrate(engine, "0001")
+    with engine.begin() as conn:
+        conn.execute(text("INSERT INTO articles (id, ext_id, content_hash, published, retrieved, "
+                          "text) VALUES (1, 'a', 'h', '2023-09-11', '2024-01-01 00:00:00', 'x')"))
+        conn.execute(text("INSERT INTO claims (article_id, local_id, metric, value, qualifier, "
+                          "unit, status, start, \"end\") VALUES (1, 'C1', 'aid', 1, 'exact', "
+                          "'USD', 'actual', 0, 1)"))
+    engine.dispose()
+    with KnowledgeBase(tmp_path / "old.db") as kb:
+        (claim,) = kb.claims()
+        assert str(claim.source.published) == "2023-09-11"
+        with kb.engine.connect() as conn:
+            assert conn.scalar(text("SELECT published FROM claims")) == "2023-09-11"

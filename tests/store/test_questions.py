@@ -149,7 +149,8 @@ def test_one_figure_repeated_by_many_outlets_against_another_is_still_one_findin
     kb.store([_figure(f"r{i}", f"2025-06-{10 + i}", BISHKEK, 310e6) for i in range(4)]
              + [_figure("other", "2025-06-20", ULAANBAATAR, 420e6)])
     (finding,) = [f for f in kb.findings() if f.kind == "discrepancy"]
-    assert len(finding.claims) == 5
+    assert sorted((c.speaker, c.count, c.articles) for c in finding.claims) == [
+        ("Battulga Enkhbold", 1, 1), ("Zhanybek Toktosunov", 4, 4)]
 
 
 def test_claims_by_metric_dyad_and_speaker(kb):
@@ -175,3 +176,12 @@ def test_every_answer_carries_its_provenance(kb):
         assert (source.article, str(source.published), source.extractor) == ("s1", "2023-09-11",
                                                                              "v1")
         assert source.retrieved is not None and source.span is not None
+
+
+def test_a_long_timeline_lists_the_latest_events_and_counts_them_all(kb):
+    kb.store([seed_like(f"s{i}", f"2023-0{i}-11") for i in range(1, 6)])
+    report = kb.dyad("TUR", "KAZ", timeline_limit=2)
+    d = report.to_dict()
+    assert (d["counts"]["events"], d["counts"]["timeline"]) == (6, 2)
+    assert [e["date"] for e in d["timeline"]] == ["2023-05-11", "2023-11"]
+    assert sum(t["events"] for t in d["tone"]) == 6

@@ -6,6 +6,10 @@ relationship (mean Goldstein value of the events of each month), each metric's
 series (`analysis.series`), the latest quotes of each speaker, and findings
 across articles: the same metric and period claimed differently by different
 sources or speakers beyond what their qualifiers allow, and progress to targets.
+
+Counting and grouping happen in the database (`store.queries.claim_groups`,
+`event_stats`), so a dyad with thousands of articles costs rows of figures and
+events, not of reports; only the latest events are listed in full (`timeline_limit`).
 """
 from __future__ import annotations
 
@@ -78,7 +82,9 @@ class CorpusFinding:
 
 @dataclass
 class DyadReport:
-    """Everything about a pair of countries (alpha-3 codes) between since and until."""
+    """Everything about a pair of countries (alpha-3 codes) between since and until.
+    events: the timeline (the latest events when it was limited); events_total and
+    reports_total: how many events, and reports of them, there are in all."""
 
     countries: tuple[str, str]
     since: dt.date | None
@@ -89,6 +95,8 @@ class DyadReport:
     series: list[MetricSeries]
     quotes: list[SpeakerQuotes]
     findings: list[CorpusFinding]
+    events_total: int = 0
+    reports_total: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         from dragoman.codebooks import country_name
@@ -97,10 +105,11 @@ class DyadReport:
             "names": [country_name(c) for c in self.countries],
             "since": self.since.isoformat() if self.since else None,
             "until": self.until.isoformat() if self.until else None,
-            "counts": {"articles": self.articles, "events": len(self.events),
-                       "reports": sum(len(e.sources) for e in self.events),
-                       "claims": sum(len(f.claims) for s in self.series
-                                     for f in s.actual + s.targets + s.forecasts),
+            "counts": {"articles": self.articles, "events": self.events_total,
+                       "reports": self.reports_total, "timeline": len(self.events),
+                       "claims": sum(c.count for s in self.series
+                                     for f in s.actual + s.targets + s.forecasts
+                                     for c in f.claims),
                        "speakers": len(self.quotes)},
             "timeline": [e.to_dict() for e in self.events],
             "tone": [t.to_dict() for t in self.tone],
@@ -110,13 +119,13 @@ class DyadReport:
         }
 
 
-def tone_by_month(events: list[EventRecord]) -> list[ToneMonth]:
-    """Mean Goldstein value of the events of each month (events without a day or a
-    Goldstein value left out), oldest month first."""
+def tone_by_month(stats: list[tuple[int, dt.date | None, float | None, int]]) -> list[ToneMonth]:
+    """Mean Goldstein value of the events of each month, oldest month first, from
+    (event id, day, goldstein, reports) rows; events without a day or value left out."""
     values: dict[str, list[float]] = defaultdict(list)
-    for event in events:
-        if event.day is not None and event.goldstein is not None:
-            values[event.day.isoformat()[:7]].append(event.goldstein)
+    for _id, day, goldstein, _reports in stats:
+        if day is not None and goldstein is not None:
+            values[day.isoformat()[:7]].append(goldstein)
     return [ToneMonth(month, sum(v) / len(v), len(v)) for month, v in sorted(values.items())]
 
 
@@ -167,8 +176,11 @@ def _positions(claims: list[ClaimRecord]) -> dict[tuple, list[ClaimRecord]]:
     return grouped
 
 
-def _voices(claims: list[ClaimRecord]) -> set[tuple[str, int | None]]:
-    return {(c.source.article, c.speaker_id) for c in claims}
+def _single_voice(members: list[ClaimRecord]) -> tuple[str, int | None] | None:
+    """(article, speaker) when a position is one claim in one article, else None."""
+    if len(members) == 1 and members[0].articles == 1:
+        return members[0].source.article, members[0].speaker_id
+    return None
 
 
 def _voice(rep_id: str, members: list[ClaimRecord], names: dict[str, str]) -> str:
@@ -178,9 +190,8 @@ def _voice(rep_id: str, members: list[ClaimRecord], names: dict[str, str]) -> st
     if len(speakers) == 1 and members[0].speaker_id is not None:
         names[str(members[0].speaker_id)] = members[0].speaker or "?"
         return str(members[0].speaker_id)
-    articles = {c.source.article for c in members}
-    token = f"@{members[0].source.article}" if speakers == {None} and len(articles) == 1 \
-        else f"{rep_id}*"
+    single = speakers == {None} and _single_voice(members) is not None
+    token = f"@{members[0].source.article}" if single else f"{rep_id}*"
     names[token] = f"article {members[0].source.article}" if token.startswith("@") \
         else "several sources"
     return token
@@ -222,7 +233,7 @@ def discrepancies(claims: list[ClaimRecord]) -> list[CorpusFinding]:
     found, names = [], {}
     for years in groups.values():
         for finding, a, b in _compare(years, names):
-            if _voices(a) == _voices(b) and len(_voices(a)) == 1:
+            if _single_voice(a) is not None and _single_voice(a) == _single_voice(b):
                 continue  # one voice twice is not two sources disagreeing
             first = a[0]
             found.append(CorpusFinding("discrepancy", first.metric, first.holder,
@@ -259,13 +270,18 @@ def findings_for(claims: list[ClaimRecord]) -> list[CorpusFinding]:
 
 
 def dyad_report(conn: Connection, dyad: tuple[str, str], *, since: dt.date | None = None,
-                until: dt.date | None = None, quotes_per_speaker: int = 3) -> DyadReport:
+                until: dt.date | None = None, quotes_per_speaker: int = 3,
+                timeline_limit: int | None = 200) -> DyadReport:
     """Everything about `dyad` (two alpha-3 codes) between `since` and `until`
-    (publication dates for quotes and claims, event days for events)."""
-    events = queries.events(conn, dyad=dyad, since=since, until=until)
-    claims = queries.claims(conn, dyad=dyad, since=since, until=until)
-    quotes = queries.quotes(conn, dyad=dyad, since=since, until=until,
-                            per_speaker=quotes_per_speaker)
+    (publication dates for quotes and claims, event days for events). timeline_limit:
+    the latest events listed with their sources (None: all); tone, counts, series and
+    findings always cover everything."""
+    window = {"dyad": dyad, "since": since, "until": until}
+    stats = queries.event_stats(conn, **window)
+    latest = sorted(stats, key=lambda s: (s[1] or dt.date.min, s[0]))[-(timeline_limit or 0):]
+    events = queries.events(conn, ids=[s[0] for s in latest]) if latest else []
+    claims = queries.claim_groups(conn, **window)
+    quotes = queries.quotes(conn, per_speaker=quotes_per_speaker, **window)
     series = metric_series(claims)
     articles = select(func.count()).select_from(ArticleRow).where(
         ArticleRow.id.in_(queries.dyad_articles(dyad)))
@@ -274,15 +290,16 @@ def dyad_report(conn: Connection, dyad: tuple[str, str], *, since: dt.date | Non
     if until is not None:
         articles = articles.where(ArticleRow.published <= until)
     return DyadReport(dyad, since, until, conn.scalar(articles) or 0, events,
-                      tone_by_month(events), series, latest_quotes(quotes),
-                      discrepancies(claims) + progress_findings(series))
+                      tone_by_month(stats), series, latest_quotes(quotes),
+                      discrepancies(claims) + progress_findings(series),
+                      len(stats), sum(s[3] for s in stats))
 
 
 def corpus_findings(conn: Connection, *, dyad: tuple[str, str] | None = None,
                     since: dt.date | None = None,
                     until: dt.date | None = None) -> list[CorpusFinding]:
     """Findings across articles for one dyad, or for every pair of countries."""
-    claims = queries.claims(conn, dyad=dyad, since=since, until=until)
+    claims = queries.claim_groups(conn, dyad=dyad, since=since, until=until)
     by_pair: dict[tuple, list[ClaimRecord]] = defaultdict(list)
     for claim in claims:
         by_pair[tuple(sorted((claim.holder or "", claim.counterpart or "")))].append(claim)

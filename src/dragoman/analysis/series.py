@@ -30,9 +30,11 @@ def parties(claim: ClaimRecord) -> tuple[str | None, str | None]:
 
 
 def claimant(claim: ClaimRecord) -> dict[str, Any]:
-    """Who claimed a figure, where: the speaker (None: the article itself) and provenance."""
+    """Who claimed a figure, where: the speaker (None: the article itself), how often
+    (claims, articles) and the provenance of one of the claims."""
     return {"claim": claim.id, "speaker": claim.speaker, "speaker_id": claim.speaker_id,
-            "metric": claim.metric, **claim.source.to_dict()}
+            "metric": claim.metric, "claims": claim.count, "articles": claim.articles,
+            **claim.source.to_dict()}
 
 
 @dataclass
@@ -97,15 +99,20 @@ def _period_key(value: str | None) -> str:
 
 
 def figures(claims: list[ClaimRecord]) -> list[Figure]:
-    """Claims grouped into figures (same status, period, value, qualifier), by period."""
+    """Claims grouped into figures (same status, period, value, qualifier; a figure
+    without a period by the month it was published), by period. as_of: the period, else
+    the latest publication date."""
     grouped: dict[tuple, Figure] = {}
     for claim in claims:
-        key = (claim.status, claim.period, claim.as_of if claim.period is None else None,
-               claim.value, claim.qualifier)
+        month = (claim.as_of or "")[:7] if claim.period is None else None
+        key = (claim.status, claim.period, month, claim.value, claim.qualifier)
         if key not in grouped:
             grouped[key] = Figure(claim.status, claim.period, claim.as_of, claim.value,
                                   claim.qualifier, claim.unit)
-        grouped[key].claims.append(claim)
+        figure = grouped[key]
+        figure.claims.append(claim)
+        if claim.period is None and _period_key(claim.as_of) > _period_key(figure.as_of):
+            figure.as_of = claim.as_of
     return sorted(grouped.values(), key=lambda f: (_period_key(f.as_of), f.value))
 
 

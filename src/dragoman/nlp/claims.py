@@ -31,6 +31,7 @@ from dataclasses import dataclass, replace
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from dragoman.nlp.extensions import doc_text
 from dragoman.model import Claim
 from dragoman.nlp.claimparties import Parties
 from dragoman.nlp.claimroles import directed_parties, pair_parties, rank_parties
@@ -258,7 +259,7 @@ def find_period(doc: Doc, sent: Span, amount_start: int, amount_end: int, status
             continue
         if _comparison_base(doc, t) or _attached_to_report(doc, t, lex):
             continue
-        between = doc.text[min(t.end, amount_end):max(t.start, amount_start)]
+        between = doc_text(doc)[min(t.end, amount_end):max(t.start, amount_start)]
         if _CLAUSE_BREAK.search(between) and (strict or not _opens_sentence(doc, sent, t)):
             continue  # a time in another clause is another clause's time
         score = abs(t.start - amount_end) if t.start >= amount_end else abs(amount_start - t.end)
@@ -279,14 +280,14 @@ def find_period(doc: Doc, sent: Span, amount_start: int, amount_end: int, status
 def _comparison_base(doc: Doc, t: Timex) -> bool:
     """"up 9 percent on the previous year", "from 2021": the time a change is measured
     against, not the time of the figure (a day stays: "on Monday")."""
-    before = doc.text[max(0, t.start - 14):t.start]
+    before = doc_text(doc)[max(0, t.start - 14):t.start]
     base = _COMPARISON_BASE.match(t.text) or re.search(r"(?i)\b(?:than|compared\s+(?:with|to))\s+$", before)
     return bool(base) and t.kind == "date" and (t.value is None or len(t.value) < 10)
 
 
 def _opens_sentence(doc: Doc, sent: Span, t: Timex) -> bool:
     """"In 2022, trade reached ...": a time at the head of the sentence covers all of it."""
-    return len(doc.text[sent.start_char:t.start].split()) <= 1
+    return len(doc_text(doc)[sent.start_char:t.start].split()) <= 1
 
 
 def _attached_to_report(doc: Doc, t: Timex, lex: ClaimLexicon) -> bool:
@@ -361,7 +362,7 @@ class ClaimFinder:
         self.lex = lex
         self.parties = Parties(doc, lex)
         self.timexes: list[Timex] = doc._.timexes if doc._.timexes is not None else find_timexes(
-            doc.text, doc._.pub_date, lambda s, e: tense_at(doc, s, e))
+            doc_text(doc), doc._.pub_date, lambda s, e: tense_at(doc, s, e))
         self.drafts: list[Draft] = []
 
     def run(self) -> list[Claim]:
@@ -369,7 +370,7 @@ class ClaimFinder:
             ranks = find_ranks(sent, self.lex)
             for rank in ranks:
                 self._add_rank(n, sent, rank)
-            for amount in find_amounts(sent.text, context=self.doc.text):
+            for amount in find_amounts(sent.text, context=doc_text(self.doc)):
                 amount = replace(amount, start=amount.start + sent.start_char, end=amount.end + sent.start_char)
                 if any(r.start <= amount.start < r.end for r in ranks) or self._in_timex(amount):
                     continue
@@ -393,7 +394,7 @@ class ClaimFinder:
         if amount.unit == NUMBER:
             self._add_count(n, anchor, amount)
             return
-        kind = percent_kind(anchor, self.doc.text, amount, self.lex) if amount.unit == PERCENT else None
+        kind = percent_kind(anchor, doc_text(self.doc), amount, self.lex) if amount.unit == PERCENT else None
         if amount.unit == PERCENT and kind is None:
             return  # a percentage that is neither a change nor a share: a rate, a tariff
         metric, cue = self._metric(n, anchor, amount, kind)
@@ -408,7 +409,7 @@ class ClaimFinder:
             holder, counterpart = pair_parties(self.parties, cue or anchor, country, self.lex)
         else:
             holder, counterpart = directed_parties(self.parties, cue or anchor, anchor, metric, country, self.lex)
-        base = Draft(amount.start, amount.end, amount.value, amount.unit, find_qualifier(self.doc.text, amount, self.lex),
+        base = Draft(amount.start, amount.end, amount.value, amount.unit, find_qualifier(doc_text(self.doc), amount, self.lex),
                      metric, status, period, holder, counterpart, speaker, n)
         if amount.high is None:
             self.drafts.append(base)
@@ -434,7 +435,7 @@ class ClaimFinder:
         if noun is None or noun.lemma_.lower() not in self.lex.words("count"):
             return
         speaker = find_speaker(self.parties, anchor, self.lex)
-        qualifier = find_qualifier(self.doc.text, amount, self.lex)
+        qualifier = find_qualifier(doc_text(self.doc), amount, self.lex)
         self.drafts.append(Draft(amount.start, amount.end, amount.value, "count", qualifier, "other", "actual",
                                  None, None, None, speaker, n))
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from dragoman.model import Entity
-from dragoman.nlp.eventrules import LIGHT_VERBS, SPEECH_VERBS, Trigger, lemma, noun_governor
+from dragoman.nlp.eventrules import LIGHT_VERBS, Trigger, is_speech, lemma, noun_governor
 from dragoman.nlp.extensions import entity_by_id, mention_at
 
 FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our", "ours", "myself", "ourselves"})
@@ -188,7 +188,7 @@ class ArgFinder:
         for _ in range(12):  # no quotes component: the subject of a speech verb above
             if cur.head is cur:
                 break
-            if cur.dep_ in ("ccomp", "parataxis") and lemma(cur.head) in SPEECH_VERBS:
+            if cur.dep_ in ("ccomp", "parataxis") and is_speech(cur.head):
                 subj = [c for c in cur.head.children if c.dep_ == "nsubj"]
                 ids = [self._mention_entity(s) for s in subj]
                 ids = [i for i in ids if i] or [i for s in subj for i in self._third_person(s)]
@@ -377,31 +377,43 @@ def _visit_host(finder: ArgFinder, args: Args) -> None:
         args.target.append(host)
 
 
+def _passive_args(verb: Token, trigger: Trigger, finder: ArgFinder, args: Args) -> None:
+    """"Y was condemned by X": the agent is the source, the subject the target."""
+    for c in verb.children:
+        if c.dep_ == "agent":
+            for obj in (o for o in c.children if o.dep_ == "pobj"):
+                _add(args.source, finder.phrase_entities(obj))
+        elif c.dep_ == "nsubjpass" and c.i not in trigger.tokens:
+            _add(args.target, finder.phrase_entities(c))
+
+
+def _object_args(verb: Token, trigger: Trigger, finder: ArgFinder, args: Args) -> None:
+    """The direct object as target ("congratulated Peru"), or its "with X" ("endorsed an
+    agreement with the EU"); a meeting verb with a thing for object is no meeting."""
+    for c in verb.children:
+        if c.dep_ not in ("dobj", "dative") or c.i in trigger.tokens:
+            continue
+        ids = finder.phrase_entities(c)
+        _add(args.target, [finder.actor_for(i) for i in ids])
+        args.tokens.append(c.i)
+        if ids:
+            continue
+        if lemma(verb) in MEETING_VERBS and lemma(c) not in PEOPLE_NOUNS and c.pos_ != "PRON":
+            args.non_state = True  # "meet European standards", "received weapons"
+        for prep in (p for p in c.children if p.dep_ == "prep" and p.lower_ in TARGET_PREPS):
+            for obj in (o for o in prep.children if o.dep_ == "pobj"):
+                _add(args.target, finder.phrase_entities(obj))
+
+
 def verb_args(trigger: Trigger, doc: Doc, finder: ArgFinder) -> Args:
     """Source, target and place of a verb trigger ("X met Y in Z", "Y was condemned by X")."""
     verb = doc[trigger.head]
     args = Args()
     if passive(verb):
-        for c in verb.children:
-            if c.dep_ == "agent":
-                for obj in (o for o in c.children if o.dep_ == "pobj"):
-                    _add(args.source, finder.phrase_entities(obj))
-            elif c.dep_ == "nsubjpass" and c.i not in trigger.tokens:
-                _add(args.target, finder.phrase_entities(c))
+        _passive_args(verb, trigger, finder, args)
     else:
         subjects(verb, finder, args)
-        for c in verb.children:
-            if c.dep_ in ("dobj", "dative") and c.i not in trigger.tokens:
-                ids = finder.phrase_entities(c)
-                _add(args.target, [finder.actor_for(i) for i in ids])
-                args.tokens.append(c.i)
-                if lemma(verb) in MEETING_VERBS and not ids and lemma(c) not in PEOPLE_NOUNS \
-                        and c.pos_ != "PRON":
-                    args.non_state = True  # "meet European standards", "received weapons"
-                if not ids:  # "endorsed an agreement with the EU"
-                    for prep in (p for p in c.children if p.dep_ == "prep" and p.lower_ in TARGET_PREPS):
-                        for obj in (o for o in prep.children if o.dep_ == "pobj"):
-                            _add(args.target, finder.phrase_entities(obj))
+        _object_args(verb, trigger, finder, args)
     objects = len(args.tokens)
     for i in trigger.tokens:
         tok = doc[i]
@@ -414,8 +426,7 @@ def verb_args(trigger: Trigger, doc: Doc, finder: ArgFinder) -> Args:
             noun_owners(tok, trigger.tokens, finder, args)
     visit = trigger.term.mode in VISIT_MODES
     # a place under the object is its topic ("discussed the situation in Myanmar"), not the venue
-    venue_words = [doc[i] for i in trigger.tokens] + [doc[i] for i in args.tokens[objects:]]
-    locate(venue_words, finder, args, visit)
+    locate([doc[i] for i in trigger.tokens] + [doc[i] for i in args.tokens[objects:]], finder, args, visit)
     if visit:
         if args.location is None:
             args.location = next((t for t in args.target if finder.kind(t) in ("place", "country")), None)

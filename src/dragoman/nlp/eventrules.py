@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Token
 
 from dragoman import codebooks
 from dragoman.codebooks import EventTerm
+from dragoman.nlp.speakers import speech_lexicon
 
 # Verbs whose object noun carries the event: "impose sanctions", "issue a warning",
 # "pay a visit". When such a verb is itself in the lexicon ("offer"), the noun wins.
@@ -54,7 +55,7 @@ EVENT_OF_HEADS = frozenset({"sideline", "margin", "eve", "outcome", "result", "e
 INTENT_WORDS = frozenset({
     "continue", "plan", "aim", "intend", "want", "hope", "wish", "strive", "ready", "willing",
     "determined", "determine", "prepared", "prepare", "try", "seek", "look", "aspire",
-    "committed", "eager", "keen", "need", "expect", "mean", "going", "able", "decide", "work",
+    "committed", "eager", "keen", "need", "expect", "mean", "going", "able", "work",
     "propose", "consider",
 })
 # Words that make what they govern a scheduled event: "is scheduled to", "due to", "set to".
@@ -62,18 +63,13 @@ PLAN_WORDS = frozenset({"schedule", "scheduled", "due", "set", "slate", "slated"
                         "upcoming", "forthcoming", "next", "planned"})
 MODAL_FUTURE = frozenset({"will", "shall", "'ll", "wo"})
 MODAL_WEAK = frozenset({"would", "should", "could", "may", "might", "must", "can", "ca"})
-SPEECH_VERBS = frozenset({
-    "say", "add", "tell", "stress", "note", "emphasise", "emphasize", "state", "remark",
-    "point", "underline", "underscore", "highlight", "explain", "insist", "announce", "declare",
-    "report", "claim", "confirm", "reiterate", "remind", "assert", "write", "argue", "mention",
-    "observe", "believe", "think", "hope", "express",
-})
 # Verbs after which a triggered clause did not happen: "failed to agree".
 FAIL_VERBS = frozenset({"fail", "refrain", "stop", "cease", "avoid"})
 NEGATORS = frozenset({"not", "n't", "never", "no"})
 # Dependency labels through which a trigger verb's complement stays inside its event:
 # "agreed to cooperate", "accused X of attacking", "urged X to sign".
 COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "prep", "pobj"})
+COMPLEMENT_PREPS = frozenset({"of", "to", "for", "on", "about", "from", "against", "over", "into"})
 
 
 @dataclass(frozen=True)
@@ -130,10 +126,26 @@ def lemma(tok: Token) -> str:
     return tok.lemma_.lower()
 
 
+def is_speech(tok: Token) -> bool:
+    """Does verb `tok` report speech ("said", "announced")? From the speech lexicon."""
+    return speech_lexicon().cue_class(tok) in ("say", "direct")
+
+
+def _skip_adjectives(doc: Doc, j: int, part: str) -> int:
+    """Index of `part` after up to two adjectives at j ("joint [naval] exercises"), else j."""
+    k = j
+    while k < len(doc) and k - j < 2 and doc[k].pos_ == "ADJ" and lemma(doc[k]) != part:
+        k += 1
+    return k if k < len(doc) and k > j and lemma(doc[k]) == part else j
+
+
 def _words_at(doc: Doc, i: int, parts: tuple[str, ...]) -> int | None:
-    """End index if lemma sequence `parts` starts at token i ("cease-fire" may be 3 tokens)."""
+    """End index if lemma sequence `parts` starts at token i ("cease-fire" may be 3 tokens;
+    adjectives may stand between the words: "joint naval exercises")."""
     j = i
-    for part in parts:
+    for n, part in enumerate(parts):
+        if n:
+            j = _skip_adjectives(doc, j, part)
         if j >= len(doc):
             return None
         if lemma(doc[j]) == part or doc[j].lower_ == part:
@@ -217,8 +229,8 @@ def raw_triggers(doc: Doc, lex: TriggerLexicon) -> list[Trigger]:
                 best = (end, term)
                 break
         if best:
-            end, term = best
-            found.append(Trigger(end - 1, tuple(range(i, end)), term))
+            end, term = best  # the head is the phrase's root: "round" in "round of talks"
+            found.append(Trigger(doc[i:end].root.i, tuple(range(i, end)), term))
             taken.update(range(i, end))
             i = end
         else:
@@ -295,7 +307,8 @@ def noun_is_event(trigger: Trigger, verb: Token | None, relation: str, taken: se
     if relation == "subject":
         if lemma(verb) == "be":
             return meeting and any(c.lower_ in MODAL_FUTURE for c in verb.children)
-        return happening and lemma(verb) in HAPPEN_VERBS
+        # "the talks, held in Geneva, focused on ...": a meeting that does something took place
+        return meeting or (happening and lemma(verb) in HAPPEN_VERBS)
     if relation == "prep":
         prep = noun.head
         return happening and prep.i not in taken and prep.lower_ != "for"
@@ -341,9 +354,8 @@ def complement_of_trigger(tok: Token, trigger_verbs: set[int]) -> bool:
     for _ in range(5):
         if cur.head is cur or (cur.dep_ not in COMPLEMENT_DEPS and not _purpose(cur)):
             return False
-        if cur.dep_ == "pcomp" and cur.head.lower_ not in ("of", "to", "for", "on", "about", "from",
-                                                          "against"):
-            return False
+        if cur.dep_ in ("pcomp", "pobj") and cur.head.lower_ not in COMPLEMENT_PREPS:
+            return False  # "signed ... during the visit": an adjunct, not what was signed
         cur = cur.head
         if cur.i in trigger_verbs and cur.i != tok.i:
             return True

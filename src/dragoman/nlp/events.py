@@ -23,9 +23,8 @@ from dragoman import codebooks
 from dragoman.model import Event
 from dragoman.nlp.eventargs import (Args, ArgFinder, _add, noun_args, referenced_target,
                                     verb_args)
-from dragoman.nlp.eventrules import (MEETING_MODES, SPEECH_VERBS, Trigger, TriggerLexicon,
-                                     event_status, is_future, lemma, raw_triggers,
-                                     select_triggers)
+from dragoman.nlp.eventrules import (MEETING_MODES, Trigger, TriggerLexicon, event_status,
+                                     is_future, is_speech, lemma, raw_triggers, select_triggers)
 from dragoman.nlp.extensions import register_extensions
 from dragoman.nlp.timex import Timex, resolve, timexes_in
 
@@ -116,7 +115,7 @@ def _speech_clause_timex(doc: Doc, tok: Token) -> Timex | None:
     for _ in range(6):
         if cur.head is cur:
             return None
-        if cur.dep_ == "ccomp" and lemma(cur.head) in SPEECH_VERBS | {"announce"}:
+        if cur.dep_ == "ccomp" and is_speech(cur.head):
             return _timex_in(doc, cur.sent, _clause_tokens(cur.head, None), cur.head.i)
         cur = cur.head
     return None
@@ -175,11 +174,14 @@ def _span(doc: Doc, trigger: Trigger, args: Args) -> tuple[int, int]:
     return min(t.idx for t in toks), max(t.idx + len(t.text) for t in toks)
 
 
-def draft_event(trigger: Trigger, doc: Doc, finder: ArgFinder, earlier: list) -> Draft | None:
-    """One event from one trigger, or None when its actor is unknown or no state actor."""
-    args = noun_args(trigger, doc, finder) if trigger.is_noun else verb_args(trigger, doc, finder)
-    if args.non_state or (args.unknown and not args.source):
-        return None
+Earlier = list[tuple[str, str, list[str]]]  # (trigger lemmas, PLOVER type, source) so far
+
+
+def fill_missing_actors(trigger: Trigger, doc: Doc, finder: ArgFinder, args: Args,
+                        earlier: Earlier) -> None:
+    """Actors the clause leaves implicit: the doers of an event the object names ("condemned
+    the detention"); for a meeting with no subject ("the session will take place"), the two
+    sides; for a statement in someone's words, the speaker."""
     term = trigger.term
     head = doc[trigger.head]
     if not args.target and term.plover not in MUTUAL_TYPES:
@@ -193,6 +195,14 @@ def draft_event(trigger: Trigger, doc: Doc, finder: ArgFinder, earlier: list) ->
             args.source = finder.two_sides(head)
         elif speaker and (term.plover not in MUTUAL_TYPES or not args.location):
             args.source = [speaker]
+
+
+def draft_event(trigger: Trigger, doc: Doc, finder: ArgFinder, earlier: Earlier) -> Draft | None:
+    """One event from one trigger, or None when its actor is unknown or no state actor."""
+    args = noun_args(trigger, doc, finder) if trigger.is_noun else verb_args(trigger, doc, finder)
+    if args.non_state or (args.unknown and not args.source):
+        return None
+    fill_missing_actors(trigger, doc, finder, args, earlier)
     if not args.source and not args.target and args.location is None:
         return None
     args.target = [t for t in args.target if t not in args.source]
@@ -200,10 +210,11 @@ def draft_event(trigger: Trigger, doc: Doc, finder: ArgFinder, earlier: list) ->
     tx, own = event_timex(trigger, doc)
     status = event_status(trigger, doc, tx.value if tx and own else None, pub.isoformat() if pub else None)
     when = (_retensed(tx, status, pub) if own else tx.value) if tx else None
+    term = trigger.term
     entry = codebooks.cameo(term.cameo)
     span = _span(doc, trigger, args)
     return Draft(trigger, term.plover, term.cameo, entry.goldstein if entry else term.goldstein,
-                 term.mode, status, args, when, span, head.sent.start, [span])
+                 term.mode, status, args, when, span, doc[trigger.head].sent.start, [span])
 
 
 def learn_partners(drafts: list[Draft], finder: ArgFinder) -> None:
@@ -323,7 +334,7 @@ def extract_events(doc: Doc, lexicon: TriggerLexicon) -> list[Event]:
     """The events `doc` reports, merged and numbered in text order."""
     finder = ArgFinder(doc)
     drafts: list[Draft] = []
-    earlier: list[tuple[str, str, list[str]]] = []  # (trigger lemmas, type, source) so far
+    earlier: Earlier = []
     for t in select_triggers(doc, raw_triggers(doc, lexicon)):
         d = draft_event(t, doc, finder, earlier)
         if d is not None:

@@ -72,3 +72,12 @@ def entity_at_token(doc: Doc, i: int) -> Entity | None:
     """The entity a token is part of a mention of, if any."""
     m = mention_at(doc, doc[i].idx)
     return entity_by_id(doc).get(m.entity_id) if m else None
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, cached: spaCy rebuilds the string from every token on each access."""
+    text = doc.user_data.get("dragoman_text")
+    if text is None:
+        text = doc.text
+        doc.user_data["dragoman_text"] = text
+    return text

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from dragoman import codebooks
-from dragoman.nlp.names import fold
+from dragoman.nlp.names import PhraseIndex, fold, token_folds
 
 # A capital names its government ("Ankara's role", "Ankara said") unless a word
 # before it makes it a location ("in Ankara", "Kazakhstan's capital Astana").
@@ -56,20 +56,22 @@ class GeoLexicon:
         longest = max((len(k.split()) for k in [*self.countries, *self.places, *self.areas]),
                       default=1)
         self.max_words = min(longest + 2, 8)
+        self.index = PhraseIndex([*self.countries, *self.places, *self.areas])
 
     def _lookup(self, table: dict, doc: Doc, i: int) -> tuple[int, object] | None:
         """Longest n-gram from token i (capitalised) found in `table`: (end, value)."""
         first = doc[i].text
         if not first[:1].isupper():
             return None
-        for n in range(min(self.max_words, len(doc) - i), 0, -1):
-            span = doc[i:i + n]
+        for end, key in self.index.candidates(token_folds(doc), i, self.max_words):
+            value = table.get(key)
+            if value is None:
+                continue
+            span = doc[i:end]
+            n = end - i
             if not any(ch.isalnum() for ch in span[-1].text) or any(t.is_space for t in span):
                 continue
             if n > 1 and any(t.is_sent_start for t in span[1:]):
-                continue
-            value = table.get(fold(span.text))
-            if value is None:
                 continue
             form = value[2] if isinstance(value, tuple) else value.name
             # Short forms (US, UK, UAE) must keep their case: "us" is a pronoun.

@@ -63,3 +63,44 @@ def same_person_name(full_a: str, full_b: str) -> bool:
     given_a, given_b = " ".join(ta[:-1]), " ".join(tb[:-1])
     # 70: "kassym jomart" / "kasym zhomart" score 85; "ilham" / "heydar" score 36.
     return fuzz.ratio(given_a, given_b) >= 70 or given_a.split()[0] == given_b.split()[0]
+
+
+def token_folds(doc) -> list[str]:
+    """`fold` of every token of a spaCy Doc, computed once per doc and kept in user_data."""
+    folds = doc.user_data.get("dragoman_folds")
+    if folds is None or len(folds) != len(doc):
+        folds = [fold(t.text) for t in doc]
+        doc.user_data["dragoman_folds"] = folds
+    return folds
+
+
+class PhraseIndex:
+    """Which folded multi-word keys can start at a token: the look-up behind the country,
+    place and office matchers. Joining token folds equals folding the span's text, so a
+    key is built per candidate n-gram without re-folding, and only n-grams whose first
+    word begins some key are tried."""
+
+    def __init__(self, keys) -> None:
+        self.longest: dict[str, int] = {}
+        for key in keys:
+            words = key.split()
+            if words:
+                self.longest[words[0]] = max(self.longest.get(words[0], 0), len(words))
+
+    def candidates(self, folds: list[str], i: int, max_tokens: int) -> list[tuple[int, str]]:
+        """(end token, folded key) of the n-grams from token i, longest first."""
+        first = folds[i]
+        if not first:
+            return []
+        budget = self.longest.get(first.split()[0], 0)
+        out: list[tuple[int, str]] = []
+        words: list[str] = []
+        for j in range(i, min(len(folds), i + max_tokens)):
+            if folds[j]:
+                words.extend(folds[j].split())
+                if len(words) > budget:
+                    break
+                out.append((j + 1, " ".join(words)))
+            elif j > i:
+                out.append((j + 1, " ".join(words)))
+        return out[::-1]

@@ -8,6 +8,8 @@ a line break as one.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -19,4 +21,26 @@ def mark_paragraph_starts(doc: Doc) -> Doc:
         prev = doc[tok.i - 1]
         if not tok.is_space and ((prev.is_space and "\n" in prev.text) or "\n" in prev.whitespace_):
             tok.is_sent_start = True
+    return doc
+
+
+@Language.component("dragoman_sentences")
+def index_sentences(doc: Doc) -> Doc:
+    """Make `token.sent`, `span.sent` and `doc.sents` constant-time look-ups.
+
+    spaCy finds a token's sentence by walking the doc, so components that ask for it per
+    token would be quadratic in the article's length; once the parser has fixed the
+    boundaries, an index of sentence starts answers with a binary search."""
+    sents = list(doc.sents)
+    starts = [s.start for s in sents]
+
+    def token_sent(token):
+        return sents[bisect_right(starts, token.i) - 1]
+
+    def span_sent(span):
+        return sents[bisect_right(starts, span.start) - 1]
+
+    doc.user_token_hooks["sent"] = token_sent
+    doc.user_span_hooks["sent"] = span_sent
+    doc.user_hooks["sents"] = lambda _doc: iter(sents)
     return doc

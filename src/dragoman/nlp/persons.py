@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 
 from dragoman import codebooks
 from dragoman.nlp.geo import GeoHit
-from dragoman.nlp.names import fold
+from dragoman.nlp.names import PhraseIndex, fold, token_folds
 
 # Verbs of saying: a name that is their subject is a person, whatever NER thought.
 SPEECH_LEMMAS = frozenset({
@@ -68,21 +68,24 @@ class OfficeLexicon:
     forms: dict[str, str] = field(default_factory=dict)
     max_words: int = 1
     acronyms: frozenset[str] = frozenset()  # "fm", "pm": only in capitals ("5 pm" is a time)
+    index: PhraseIndex | None = None
 
     @classmethod
     def load(cls) -> OfficeLexicon:
         forms = {fold(o.form): o.role for o in codebooks.offices()}
         acronyms = frozenset(fold(o.form) for o in codebooks.offices() if o.acronym)
-        return cls(forms, max((len(k.split()) for k in forms), default=1), acronyms)
+        return cls(forms, max((len(k.split()) for k in forms), default=1), acronyms,
+                   PhraseIndex(forms))
 
     def match(self, doc: Doc, i: int) -> tuple[int, str] | None:
         """Longest office form starting at token i: (end token, role)."""
         if not doc[i].is_alpha:
             return None
-        for n in range(min(self.max_words, len(doc) - i), 0, -1):
+        index = self.index or PhraseIndex(self.forms)
+        for end, key in index.candidates(token_folds(doc), i, self.max_words):
+            n = end - i
             if not doc[i + n - 1].is_alpha:
                 continue
-            key = fold(doc[i:i + n].text)
             role = self.forms.get(key)
             if role and key in self.acronyms and not doc[i:i + n].text.isupper():
                 continue

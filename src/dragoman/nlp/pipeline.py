@@ -57,6 +57,7 @@ def build_pipeline(model: str, components: list[str] | None = None) -> Language:
     import dragoman.nlp.paragraphs  # noqa: F401  (registers the component)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("dragoman_paragraphs", before="parser")
+    nlp.add_pipe("dragoman_sentences", last=True)
     for name in components if components is not None else available_components():
         nlp.add_pipe(name, last=True)
     return nlp

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from dragoman.nlp.extensions import doc_text
 from dragoman.model import Entity, Extraction, Quote, QuoteKind
 from dragoman.nlp.extensions import register_extensions
 from dragoman.nlp.names import fold
@@ -60,7 +61,7 @@ class Layout:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.starts = [t.idx for t in doc]
-        self.paras = paragraphs(doc.text)
+        self.paras = paragraphs(doc_text(doc))
         self.para_starts = [p[0] for p in self.paras]
 
     def token_at(self, char: int) -> int:
@@ -70,7 +71,7 @@ class Layout:
     def paragraph(self, char: int) -> tuple[int, int]:
         i = bisect.bisect_right(self.para_starts, char) - 1
         if i < 0:
-            return (0, len(self.doc.text))
+            return (0, len(doc_text(self.doc)))
         return self.paras[i]
 
     def token_paragraphs(self) -> dict[int, tuple[int, int]]:
@@ -99,7 +100,7 @@ def _before_window(d: Layout, q: MarkedQuote, closes: set[int]) -> list[Token]:
     para_start = d.paragraph(q.open_mark)[0]
     if para_start == q.open_mark and para_start > 0:
         prev = d.paragraph(para_start - 1)
-        if prev[1] <= para_start and d.doc.text[prev[0]:prev[1]].endswith(":"):
+        if prev[1] <= para_start and doc_text(d.doc)[prev[0]:prev[1]].endswith(":"):
             para_start = prev[0]
     out: list[Token] = []
     for i in range(d.token_at(q.open_mark) - 1, -1, -1):
@@ -127,7 +128,7 @@ def _direct_cue(d: Layout, q: MarkedQuote, lexicon: SpeechLexicon, opens: set[in
     last = before[-1] if before else None
     if content and last is not None and last.text not in (":", ",") and not _is_cue(last, lexicon):
         return False, None, window  # a fragment: the journalist's sentence goes on into it
-    ended = d.doc.text[q.end - 1:q.end] == "."
+    ended = doc_text(d.doc)[q.end - 1:q.end] == "."
     for tok in after:
         if _is_cue(tok, lexicon):
             # `"We will win." Fidan said the talks...`: a finished quote, then a new sentence
@@ -135,7 +136,7 @@ def _direct_cue(d: Layout, q: MarkedQuote, lexicon: SpeechLexicon, opens: set[in
             if not (ended and any(c.dep_ == "ccomp" and c.idx > q.end for c in tok.children)):
                 return True, tok, window
             break
-    if after and d.doc.text[q.end - 1:q.end] in (",", "!", "?"):
+    if after and doc_text(d.doc)[q.end - 1:q.end] in (",", "!", "?"):
         # `"...," he vowed`: right after a quote that hands over with a comma, any verb
         # with a subject is the attribution, whether or not the lexicon knows it.
         verbs = [t for t in after[:AFTER_WINDOW_TOKENS] if t.pos_ == "VERB" and subject_of(t)]
@@ -183,14 +184,14 @@ def direct_statements(d: Layout, lexicon: SpeechLexicon,
         if not full:
             continue
         span = (q.start, q.end)
-        text = q.text(d.doc.text)
+        text = q.text(doc_text(d.doc))
         inner = _inner_cue(d, q, lexicon) if cue is None else None
         if inner is not None:
             cue = inner[0]
             window = (window[0], max(window[1], cue.idx + len(cue)))
             if not q.closed:  # the words end where the writer's attribution begins
                 span = (q.start, inner[1])
-                text = " ".join(d.doc.text[q.start:inner[1]].split())
+                text = " ".join(doc_text(d.doc)[q.start:inner[1]].split())
         if not q.closed and cue is None:
             continue  # an unclosed mark with no cue: a stray mark, not speech
         if text:
@@ -209,7 +210,7 @@ def indirect_statements(d: Layout, lexicon: SpeechLexicon,
         para = d.paragraph(cue.idx)
         sent = cue.sent
         window = (max(para[0], sent.start_char), min(para[1], sent.end_char))
-        out.append(Statement("indirect", (r.start, r.end), d.doc.text[r.start:r.end], cue, window))
+        out.append(Statement("indirect", (r.start, r.end), doc_text(d.doc)[r.start:r.end], cue, window))
     return out
 
 
@@ -290,7 +291,7 @@ def attribute_quotes(doc: Doc, lexicon: SpeechLexicon | None = None) -> list[Quo
     """The quotes of `doc` (which the actors component has run on), in text order."""
     lexicon = lexicon or speech_lexicon()
     d = Layout(doc)
-    marked = find_marked_quotes(doc.text)
+    marked = find_marked_quotes(doc_text(doc))
     direct = direct_statements(d, lexicon, marked)
     quoted = [st.span for st in direct]
     statements = direct + indirect_statements(d, lexicon, quoted)

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span
 
+from dragoman.nlp.extensions import doc_text
 from dragoman.nlp.claimwords import ClaimLexicon
 
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
@@ -31,7 +32,7 @@ _GAP = r"(?:[\w-]+\s+){0,3}?"
 
 @dataclass(frozen=True)
 class RankHit:
-    """A rank in the text. start/end: characters into doc.text (the whole phrase); value:
+    """A rank in the text. start/end: characters into doc_text(doc) (the whole phrase); value:
     the position; qualifier: exact | at_most | more_than; metric: trade_partner_rank |
     investor_rank, or None when the noun is left out ("not even among the top ten");
     noun_start: where the ranked noun (or the rank words, if none) begins."""

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from dragoman.nlp.extensions import doc_text
 from dragoman.nlp.speakers import SUBJECT_DEPS, SpeechLexicon, has_subject, subject_of
 
 _TRIM = frozenset({",", ";", ":", ".", "-", "—", "–", "and", "but", "or"})
@@ -144,7 +145,7 @@ def clause_span(comp: Token, lexicon: SpeechLexicon, skip: set[int] | None = Non
         return None
     first, last = trimmed
     start, end = doc[first].idx, doc[last].idx + len(doc[last])
-    return _balance_marks(doc.text, start, end)
+    return _balance_marks(doc_text(doc), start, end)
 
 
 def _balance_marks(text: str, start: int, end: int) -> tuple[int, int]:

@@ -25,8 +25,10 @@ METRIC_SECTORS = {
     "investment": "investment", "fdi": "investment", "investor_rank": "investment",
     "loan": "finance",
 }
-# Mentions of these kinds name a person or a place; sector words inside them don't count.
+# Mentions of these kinds name a person or a place; sector words inside them don't count,
+# nor inside what the statistical NER takes for such a name ("the West Bank").
 NAME_ENTITY_KINDS = frozenset({"person", "place", "country"})
+NAME_NER_LABELS = frozenset({"PERSON", "GPE", "LOC", "FAC"})
 
 
 @dataclass(frozen=True)
@@ -85,6 +87,8 @@ def _match_at(doc: Doc, i: int, entry: _Entry) -> int | None:
 
 
 def _inside_name(doc: Doc, start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    if all(doc[i].ent_type_ in NAME_NER_LABELS for i in range(start, end)):
+        return True
     a, b = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
     return any(s <= a and b <= e for s, e in spans)
 
@@ -101,6 +105,7 @@ def find_sector_words(doc: Doc, lexicon: SectorLexicon) -> list[SectorMention]:
     names = [(m.start, m.end) for m in (doc._.mentions or [])
              if kinds.get(m.entity_id) in NAME_ENTITY_KINDS]
     out: list[SectorMention] = []
+    text = doc.text  # built anew on every access
     i = 0
     while i < len(doc):
         tok = doc[i]
@@ -113,7 +118,7 @@ def find_sector_words(doc: Doc, lexicon: SectorLexicon) -> list[SectorMention]:
         if not _negated_prefix(doc, i) and not (
                 any(e.lemma for end, e in hits if end == longest) and _inside_name(doc, i, longest, names)):
             span = (tok.idx, doc[longest - 1].idx + len(doc[longest - 1].text))
-            term = doc.text[span[0]:span[1]]
+            term = text[span[0]:span[1]]
             for sector in dict.fromkeys(e.sector for end, e in hits if end == longest):
                 out.append(SectorMention(sector, span, term))
         i = longest

@@ -18,6 +18,7 @@ from types import MappingProxyType
 
 from spacy.tokens import Doc, Token
 
+from dragoman.nlp.extensions import doc_text
 from dragoman.codebooks import office_lookup
 from dragoman.codebooks._tables import read_tsv
 from dragoman.errors import DragomanError
@@ -186,7 +187,7 @@ class SpeakerResolver:
         """The entity the subject phrase headed by `token` names, once per token.
         lo/hi: characters the subject must lie within (the statement's paragraph)."""
         if token.i not in self._memo:
-            hi = len(self.doc.text) if hi is None else hi
+            hi = len(doc_text(self.doc)) if hi is None else hi
             self._memo[token.i] = (self._resolve(token) if lo <= token.idx < hi else None)
         return self._memo[token.i]
 

@@ -29,6 +29,7 @@ from datetime import date, timedelta
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from dragoman.nlp.extensions import doc_text
 from dragoman.nlp.extensions import register_extensions
 
 KINDS = ("date", "as_of", "deadline", "since", "range", "duration")
@@ -502,7 +503,7 @@ def timexes_in(doc: Doc, start: int, end: int) -> list[Timex]:
     """The time expressions of `doc` that lie within characters [start, end)."""
     timexes = doc._.timexes
     if timexes is None:
-        timexes = find_timexes(doc.text, doc._.pub_date, lambda s, e: tense_at(doc, s, e))
+        timexes = find_timexes(doc_text(doc), doc._.pub_date, lambda s, e: tense_at(doc, s, e))
     return [t for t in timexes if start <= t.start and t.end <= end]
 
 
@@ -513,7 +514,7 @@ class TimeTagger:
         register_extensions()
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.timexes = find_timexes(doc.text, doc._.pub_date, lambda s, e: tense_at(doc, s, e))
+        doc._.timexes = find_timexes(doc_text(doc), doc._.pub_date, lambda s, e: tense_at(doc, s, e))
         return doc
 
 

@@ -84,8 +84,9 @@ def dyad_view(report) -> Group:
     head = Text(f"{a} ({report.countries[0]}) – {b} ({report.countries[1]}): "
                 f"{counts['articles']} articles, {counts['events']} events from "
                 f"{counts['reports']} reports, {counts['claims']} claims", style="bold")
+    shown = "" if counts["timeline"] == counts["events"] else f", the latest {counts['timeline']}"
     timeline = Table("day", "type", "mode", "status", "source", "target", "location",
-                     "goldstein", "articles", title="timeline (events, not reports)")
+                     "goldstein", "articles", title=f"timeline (events, not reports{shown})")
     for e in report.events:
         timeline.add_row(e.date or (f"~{e.day}" if e.day else "?"), e.type, e.mode or "",
                          e.status, ", ".join(n for r, n in e.actors if r == "source"),

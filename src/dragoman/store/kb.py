@@ -127,12 +127,15 @@ class KnowledgeBase:
             return queries.events(conn, dyad=_dyad(dyad), since=since, until=until)
 
     def dyad(self, a: str, b: str, *, since: dt.date | None = None,
-             until: dt.date | None = None, quotes_per_speaker: int = 3):
-        """Everything about the pair of countries: see `analysis.dyads.Dyad`."""
+             until: dt.date | None = None, quotes_per_speaker: int = 3,
+             timeline_limit: int | None = 200):
+        """Everything about the pair of countries: see `analysis.dyads.DyadReport`.
+        timeline_limit: how many of the latest events to list in full (None: all)."""
         from dragoman.analysis.dyads import dyad_report
         with self.engine.connect() as conn:
             return dyad_report(conn, parse_dyad(a, b), since=since, until=until,
-                               quotes_per_speaker=quotes_per_speaker)
+                               quotes_per_speaker=quotes_per_speaker,
+                               timeline_limit=timeline_limit)
 
     def findings(self, *, dyad: tuple[str, str] | None = None, since: dt.date | None = None,
                  until: dt.date | None = None):

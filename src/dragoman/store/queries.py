@@ -11,7 +11,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 
-from sqlalchemy import Connection, Select, and_, func, or_, select
+from sqlalchemy import Connection, Select, String, and_, case, cast, func, or_, select
 from sqlalchemy.orm import aliased
 
 from dragoman.nlp.names import fold, same_person_name
@@ -146,29 +146,35 @@ def entities(conn: Connection, ids: list[int] | None = None, kind: str | None = 
 # -- quotes and claims -------------------------------------------------------------
 
 
-def quotes(conn: Connection, *, speaker_ids: list[int] | None = None, dyad: Dyad | None = None,
-           since: dt.date | None = None, until: dt.date | None = None,
-           per_speaker: int | None = None, limit: int | None = None) -> list[QuoteRecord]:
-    """Quotes, newest article first. per_speaker: keep only each speaker's latest N."""
-    rank = func.row_number().over(partition_by=QuoteRow.speaker_id,
-                                  order_by=(ArticleRow.published.desc(), QuoteRow.id.desc()))
-    query = (select(QuoteRow, EntityRow.name.label("speaker"), *_provenance(),
-                    rank.label("rank"))
-             .join(ArticleRow, ArticleRow.id == QuoteRow.article_id)
-             .outerjoin(EntityRow, EntityRow.id == QuoteRow.speaker_id))
+def _quote_filters(query: Select, speaker_ids: list[int] | None, dyad: Dyad | None,
+                   since: dt.date | None, until: dt.date | None) -> Select:
     if speaker_ids is not None:
         query = query.where(QuoteRow.speaker_id.in_(speaker_ids))
     if dyad is not None:
-        query = query.where(QuoteRow.article_id.in_(dyad_articles(dyad)))
-        query = query.where(QuoteRow.speaker_id.is_not(None))
-    query = _dated(query, since, until)
+        query = query.where(QuoteRow.article_id.in_(dyad_articles(dyad)),
+                            QuoteRow.speaker_id.is_not(None))
+    return _dated(query, since, until)
+
+
+def quotes(conn: Connection, *, speaker_ids: list[int] | None = None, dyad: Dyad | None = None,
+           since: dt.date | None = None, until: dt.date | None = None,
+           per_speaker: int | None = None, limit: int | None = None) -> list[QuoteRecord]:
+    """Quotes, newest article first. per_speaker: keep only each speaker's latest N
+    (ranked on ids and dates alone; only the chosen quotes' texts are read)."""
+    query = (select(QuoteRow, EntityRow.name.label("speaker"), *_provenance())
+             .join(ArticleRow, ArticleRow.id == QuoteRow.article_id)
+             .outerjoin(EntityRow, EntityRow.id == QuoteRow.speaker_id))
     if per_speaker is not None:
-        inner = query.subquery()
-        query = select(inner).where(inner.c.rank <= per_speaker)
-        order = (inner.c.published.desc(), inner.c.id.desc())
+        rank = func.row_number().over(partition_by=QuoteRow.speaker_id,
+                                      order_by=(ArticleRow.published.desc(), QuoteRow.id.desc()))
+        ranked = _quote_filters(select(QuoteRow.id, rank.label("rank")).join(
+            ArticleRow, ArticleRow.id == QuoteRow.article_id), speaker_ids, dyad, since,
+            until).subquery()
+        query = query.where(QuoteRow.id.in_(select(ranked.c.id)
+                                            .where(ranked.c.rank <= per_speaker)))
     else:
-        order = (ArticleRow.published.desc(), QuoteRow.id.desc())
-    query = query.order_by(*order)
+        query = _quote_filters(query, speaker_ids, dyad, since, until)
+    query = query.order_by(ArticleRow.published.desc(), QuoteRow.id.desc())
     if limit is not None:
         query = query.limit(limit)
     return [QuoteRecord(r.id, r.speaker, r.speaker_id, r.kind, r.text, r.cue, _source(r))
@@ -189,60 +195,121 @@ def claims(conn: Connection, *, metric: str | None = None, dyad: Dyad | None = N
         query = query.where(ClaimRow.status == status)
     if speaker_ids is not None:
         query = query.where(ClaimRow.speaker_id.in_(speaker_ids))
-    if dyad is not None:
-        a, b = dyad
-        query = query.where(or_(and_(ClaimRow.holder == a, ClaimRow.counterpart == b),
-                                and_(ClaimRow.holder == b, ClaimRow.counterpart == a)))
-    query = _dated(query, since, until).order_by(ArticleRow.published, ClaimRow.id)
+    query = _dated(_claims_of(dyad, query), since, until).order_by(ArticleRow.published,
+                                                                   ClaimRow.id)
     return [ClaimRecord(r.id, r.metric, r.value, r.qualifier, r.unit, r.status, r.period,
                         r.holder, r.counterpart, r.speaker, r.speaker_id, _source(r))
             for r in conn.execute(query)]
 
 
+def _claims_of(dyad: Dyad | None, query: Select) -> Select:
+    if dyad is None:
+        return query
+    a, b = dyad
+    return query.where(or_(and_(ClaimRow.holder == a, ClaimRow.counterpart == b),
+                           and_(ClaimRow.holder == b, ClaimRow.counterpart == a)))
+
+
+def claim_groups(conn: Connection, *, dyad: Dyad | None = None, since: dt.date | None = None,
+                 until: dt.date | None = None) -> list[ClaimRecord]:
+    """Claims grouped by figure, period, parties and speaker (a figure without a period
+    by the month it was published): one record each, with `count` claims in `articles`
+    articles and the source of the last one stored. What dyad questions work on, so a
+    figure repeated by a thousand outlets costs one row."""
+    month = case((ClaimRow.period.is_(None),
+                  func.substr(cast(ClaimRow.published, String), 1, 7)), else_="")
+    keys = (ClaimRow.metric, ClaimRow.value, ClaimRow.qualifier, ClaimRow.unit,
+            ClaimRow.status, ClaimRow.period, month.label("month"), ClaimRow.holder,
+            ClaimRow.counterpart, ClaimRow.speaker_id)
+    groups = _claims_of(dyad, select(
+        *keys, func.count().label("n"), func.count(func.distinct(ClaimRow.article_id))
+        .label("n_articles"), func.max(ClaimRow.id).label("rep")))
+    if since is not None:
+        groups = groups.where(ClaimRow.published >= since)
+    if until is not None:
+        groups = groups.where(ClaimRow.published <= until)
+    groups = groups.group_by(*keys).subquery()
+    rep = aliased(ClaimRow)
+    query = (select(groups, rep.start, rep.end, rep.extractor, EntityRow.name.label("speaker"),
+                    *_provenance())
+             .join(rep, rep.id == groups.c.rep)
+             .join(ArticleRow, ArticleRow.id == rep.article_id)
+             .outerjoin(EntityRow, EntityRow.id == groups.c.speaker_id)
+             .order_by(groups.c.rep))
+    return [ClaimRecord(r.rep, r.metric, r.value, r.qualifier, r.unit, r.status, r.period,
+                        r.holder, r.counterpart, r.speaker, r.speaker_id, _source(r),
+                        r.n, r.n_articles) for r in conn.execute(query)]
+
+
 # -- events ------------------------------------------------------------------------
 
 
-def events(conn: Connection, *, dyad: Dyad | None = None, since: dt.date | None = None,
-           until: dt.date | None = None) -> list[EventRecord]:
-    """Events (not reports), by day. With a dyad: events reported in articles about
-    both countries whose actors and place involve one or both and no third country."""
-    reports = select(EventReportRow.event_id)
+def dyad_events(dyad: Dyad | None = None, since: dt.date | None = None,
+                until: dt.date | None = None) -> Select:
+    """Ids of the events (of `dyad`: reported in articles about both countries, with
+    actors and place in one or both and no third country) whose day is in range."""
+    query = select(EventRow.id)
     if dyad is not None:
-        reports = reports.where(EventReportRow.article_id.in_(dyad_articles(dyad)))
-    location = aliased(EntityRow)
-    query = (select(EventRow, location.name.label("location_name"))
-             .outerjoin(location, location.id == EventRow.location_id)
-             .where(EventRow.id.in_(reports)))
+        a, b = sorted(dyad)
+        reports = select(EventReportRow.event_id).where(
+            EventReportRow.article_id.in_(dyad_articles(dyad)))
+        query = query.where(EventRow.id.in_(reports),
+                            EventRow.countries.in_([a, b, f"{a} {b}"]))
     if since is not None:
         query = query.where(EventRow.day >= since)
     if until is not None:
         query = query.where(EventRow.day <= until)
-    found: dict[int, EventRecord] = {}
-    for row in conn.execute(query.order_by(EventRow.day, EventRow.id)):
-        codes = row.countries.split()
-        if dyad is not None and not (set(codes) & set(dyad) and set(codes) <= set(dyad)):
-            continue
-        found[row.id] = EventRecord(row.id, row.type, row.mode, row.status, row.date, row.day,
-                                    row.location_name, row.cameo, row.goldstein, codes)
+    return query
+
+
+def events(conn: Connection, *, dyad: Dyad | None = None, since: dt.date | None = None,
+           until: dt.date | None = None, ids: list[int] | None = None) -> list[EventRecord]:
+    """Events (not reports) by day, each with its actors and every source: those of
+    `dyad` in range, or (ids) exactly those events."""
+    location = aliased(EntityRow)
+    chosen = ids if ids is not None else dyad_events(dyad, since, until)
+    query = (select(EventRow, location.name.label("location_name"))
+             .outerjoin(location, location.id == EventRow.location_id)
+             .where(EventRow.id.in_(chosen)).order_by(EventRow.day, EventRow.id))
+    found = {row.id: EventRecord(row.id, row.type, row.mode, row.status, row.date, row.day,
+                                 row.location_name, row.cameo, row.goldstein,
+                                 row.countries.split()) for row in conn.execute(query)}
     if found:
-        _add_event_details(conn, found, reports)
+        _add_event_details(conn, found, chosen)
     return list(found.values())
 
 
-def _add_event_details(conn: Connection, found: dict[int, EventRecord], chosen: Select) -> None:
-    wanted = select(EventRow.id).where(EventRow.id.in_(chosen))
+def event_stats(conn: Connection, *, dyad: Dyad | None = None, since: dt.date | None = None,
+                until: dt.date | None = None) -> list[tuple[int, dt.date | None, float | None, int]]:
+    """(event id, day, Goldstein value, reports) of every event of `dyad` in range, in one
+    pass: what counts, tone and the choice of the latest events need."""
+    reports = func.count(EventReportRow.id)
+    query = (select(EventRow.id, EventRow.day, EventRow.goldstein, reports)
+             .join(EventReportRow, EventReportRow.event_id == EventRow.id)
+             .group_by(EventRow.id, EventRow.day, EventRow.goldstein))
+    if dyad is not None:
+        a, b = sorted(dyad)
+        query = query.where(EventReportRow.article_id.in_(dyad_articles(dyad)),
+                            EventRow.countries.in_([a, b, f"{a} {b}"]))
+    if since is not None:
+        query = query.where(EventRow.day >= since)
+    if until is not None:
+        query = query.where(EventRow.day <= until)
+    return [tuple(row) for row in conn.execute(query)]
+
+
+def _add_event_details(conn: Connection, found: dict[int, EventRecord], chosen) -> None:
+    """Actors and sources of the events `found`; chosen: their ids (a list or a query)."""
     actors = (select(EventActorRow.event_id, EventActorRow.role, EntityRow.name).distinct()
               .join(EntityRow, EntityRow.id == EventActorRow.entity_id)
-              .where(EventActorRow.event_id.in_(wanted))
+              .where(EventActorRow.event_id.in_(chosen))
               .order_by(EventActorRow.event_id, EventActorRow.role, EntityRow.name))
     for event_id, role, name in conn.execute(actors):
-        if event_id in found:
-            found[event_id].actors.append((role, name))
+        found[event_id].actors.append((role, name))
     sources = (select(EventReportRow.event_id, EventReportRow.start, EventReportRow.end,
                       EventReportRow.extractor, *_provenance())
                .join(ArticleRow, ArticleRow.id == EventReportRow.article_id)
-               .where(EventReportRow.event_id.in_(wanted))
+               .where(EventReportRow.event_id.in_(chosen))
                .order_by(ArticleRow.published, EventReportRow.id))
     for row in conn.execute(sources):
-        if row.event_id in found:
-            found[row.event_id].sources.append(_source(row))
+        found[row.event_id].sources.append(_source(row))

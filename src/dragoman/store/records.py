@@ -95,7 +95,9 @@ class QuoteRecord:
 @dataclass
 class ClaimRecord:
     """A stored claim (see `model.Claim`). speaker: the claimant's name, None when the
-    article itself states the figure; value: nominal amount in `unit`."""
+    article itself states the figure; value: nominal amount in `unit`. A record may
+    stand for `count` identical claims of one speaker in `articles` articles
+    (`queries.claim_groups`); `source` is then the last one stored."""
 
     id: int
     metric: str
@@ -109,6 +111,8 @@ class ClaimRecord:
     speaker: str | None
     speaker_id: int | None
     source: Source
+    count: int = 1
+    articles: int = 1
 
     @property
     def as_of(self) -> str | None:

@@ -170,14 +170,16 @@ class QuoteRow(Base):
     extractor: Mapped[str | None] = mapped_column(String(200))
 
 
-Index("ix_quotes_article", QuoteRow.article_id)
+Index("ix_quotes_article_speaker", QuoteRow.article_id, QuoteRow.speaker_id)
 Index("ix_quotes_speaker", QuoteRow.speaker_id)
 
 
 class ClaimRow(Base):
     """A figure someone claimed. value: nominal amount in `unit` (ISO 4217, "percent",
     "rank" or "count"); period: "YYYY", "YYYY-MM" or "YYYY-MM-DD" the figure is for;
-    holder/counterpart: alpha-3; speaker_id: None when the article states it."""
+    holder/counterpart: alpha-3; speaker_id: None when the article states it;
+    published: the article's publication date, kept here for grouping figures by month
+    (facts are rewritten whenever an article's date or text changes)."""
 
     __tablename__ = "claims"
 
@@ -196,6 +198,7 @@ class ClaimRow(Base):
     start: Mapped[int] = mapped_column(Integer, nullable=False)
     end: Mapped[int] = mapped_column(Integer, nullable=False)
     extractor: Mapped[str | None] = mapped_column(String(200))
+    published: Mapped[dt.date | None] = mapped_column(Date)
 
 
 Index("ix_claims_article", ClaimRow.article_id)
@@ -249,7 +252,7 @@ class EventReportRow(Base):
     extractor: Mapped[str | None] = mapped_column(String(200))
 
 
-Index("ix_event_reports_article", EventReportRow.article_id)
+Index("ix_event_reports_article_event", EventReportRow.article_id, EventReportRow.event_id)
 
 
 class EventActorRow(Base):

@@ -148,12 +148,13 @@ def _write_claims(conn: Connection, article_id: int, extraction: Extraction,
     """Insert the claims; return local claim id -> `claims.id`."""
     if not extraction.claims:
         return {}
+    published = parse_date(extraction.article.date)
     rows = [{"article_id": article_id, "local_id": c.id, "metric": c.metric,
              "value": float(c.value), "qualifier": c.qualifier, "unit": c.unit,
              "status": c.status, "period": c.period, "holder": c.holder,
              "counterpart": c.counterpart, "speaker_id": ids.get(c.speaker or ""),
-             "start": c.span[0], "end": c.span[1], "extractor": extraction.extractor}
-            for c in extraction.claims]
+             "start": c.span[0], "end": c.span[1], "extractor": extraction.extractor,
+             "published": published} for c in extraction.claims]
     result = conn.execute(insert(ClaimRow).returning(ClaimRow.id, ClaimRow.local_id,
                                                      sort_by_parameter_order=True), rows)
     return {local_id: claim_id for claim_id, local_id in result}

@@ -31,6 +31,7 @@ from dragoman.web.params import (
     EntityParams,
     EventParams,
     FindingParams,
+    MAX_ID,
     Params,
     QuoteParams,
     country,
@@ -44,6 +45,20 @@ LIST_RESPONSES: dict[int | str, dict[str, Any]] = {
     **ERROR_RESPONSES}
 
 router = APIRouter(dependencies=[Depends(require_read)], responses=ERROR_RESPONSES)
+
+
+def no_parameters(request: Request) -> None:
+    """Dependency of endpoints that take no query parameters: refuse any (400), as the
+    lists refuse the ones they do not know."""
+    unknown = sorted(set(request.query_params))
+    if unknown:
+        raise ApiError(400, f"unknown query parameter {', '.join(map(repr, unknown))}; this "
+                            f"endpoint takes none", "unknown_parameter",
+                       [{"location": f"query.{name}", "message": "unknown parameter"}
+                        for name in unknown])
+
+
+NO_PARAMETERS = [Depends(no_parameters)]
 
 
 def knowledge_base(request: Request) -> KnowledgeBase:
@@ -82,7 +97,7 @@ def list_articles(request: Request, params: Annotated[ArticleParams, Query()]) -
     return _answer(request, params, page)
 
 
-@router.get("/articles/{article_id:path}", tags=["articles"])
+@router.get("/articles/{article_id:path}", tags=["articles"], dependencies=NO_PARAMETERS)
 def get_article(request: Request,
                 article_id: Annotated[str, Path(description="the article's id")]) -> JSONResponse:
     """One article: its text and every fact extracted from it, each with its span(s)
@@ -104,8 +119,9 @@ def list_entities(request: Request, params: Annotated[EntityParams, Query()]) ->
     return _answer(request, params, page)
 
 
-@router.get("/entities/{entity_id}", tags=["entities"])
-def get_entity(request: Request, entity_id: int) -> JSONResponse:
+@router.get("/entities/{entity_id}", tags=["entities"], dependencies=NO_PARAMETERS)
+def get_entity(request: Request,
+               entity_id: Annotated[int, Path(ge=1, le=MAX_ID)]) -> JSONResponse:
     """One entity with its aliases and roles over time (first and last article giving each)."""
     with connect(request) as conn:
         record = queries.entity(conn, entity_id)
@@ -180,7 +196,7 @@ def get_dyad(request: Request, a: str, b: str,
     """Everything about a pair of countries: the events timeline, the tone by month
     (mean Goldstein value), each metric's series with targets and progress, the latest
     quotes of each speaker, and findings. What the dyad page's charts draw."""
-    pair = _path_dyad(a, b)
+    pair = path_dyad(a, b)
     if params.since and params.until and params.since > params.until:
         raise ApiError(422, "since is after until")
     report = knowledge_base(request).dyad(*pair, since=params.since, until=params.until,
@@ -188,7 +204,9 @@ def get_dyad(request: Request, a: str, b: str,
     return JSONResponse(report.to_dict())
 
 
-def _path_dyad(a: str, b: str) -> tuple[str, str]:
+def path_dyad(a: str, b: str) -> tuple[str, str]:
+    """Two countries of a path (codes or names) as alpha-3 codes; 404 when either is
+    not a country or both are the same."""
     from dragoman.errors import ConfigError
     from dragoman.store import parse_dyad
     try:
@@ -200,7 +218,7 @@ def _path_dyad(a: str, b: str) -> tuple[str, str]:
     return pair
 
 
-@router.get("/status", tags=["status"])
+@router.get("/status", tags=["status"], dependencies=NO_PARAMETERS)
 def status(request: Request) -> JSONResponse:
     """Rows per table, when an article was last stored, whether writes are on, and the
     reports of the latest uploads to this server."""

@@ -85,6 +85,22 @@ class SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
+class RejectNul:
+    """ASGI middleware: a path or query with a NUL character is refused (400) before it
+    reaches a database (PostgreSQL text cannot hold one; no real name or word has one)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and ("\x00" in scope.get("path", "")
+                                        or b"%00" in scope.get("query_string", b"")):
+            error = ApiError(400, "the URL holds a NUL character (%00)", "bad_request")
+            await json_error(error)(scope, receive, send)
+            return
+        await self.app(scope, receive, send)
+
+
 def _settings(settings: WebSettings | Settings | None) -> WebSettings:
     if isinstance(settings, WebSettings):
         web = settings
@@ -129,6 +145,7 @@ def create_app(db: str | None = None, *, settings: WebSettings | Settings | None
     app.state.uploads = deque(maxlen=20)
     for kind in (ApiError, RequestValidationError, StarletteHTTPException, Exception):
         app.add_exception_handler(kind, _handle)
+    app.add_middleware(RejectNul)
     app.add_middleware(SecurityHeaders)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     from dragoman.web import api, pages, uploads

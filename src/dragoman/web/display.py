@@ -73,6 +73,19 @@ def day(value: dt.date | str | None) -> str:
     return value.isoformat() if isinstance(value, dt.date) else str(value)
 
 
+def when(value: str | None) -> str:
+    """An ISO 8601 time as "2024-05-14 09:30 UTC" (the text as given when it is not one)."""
+    if not value:
+        return "never"
+    try:
+        moment = dt.datetime.fromisoformat(value)
+    except ValueError:
+        return value
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(dt.timezone.utc)
+    return moment.strftime("%Y-%m-%d %H:%M UTC")
+
+
 def country_name(code: str | None) -> str:
     """The short name of an alpha-3 code ("TUR" -> "Türkiye"); the code when unknown."""
     if not code:
@@ -107,3 +120,11 @@ def with_params(request: Any, **changes: str | None) -> str:
         else:
             params[name] = value
     return f"{request.url.path}?{urlencode(params)}" if params else request.url.path
+
+
+def web_url(value: str | None) -> str | None:
+    """`value` when it is an http(s) URL, else None: a link never runs a script
+    (`javascript:`) or opens a local file, whatever a feed or an upload said."""
+    if value and value.strip().lower().startswith(("http://", "https://")):
+        return value.strip()
+    return None

@@ -18,22 +18,25 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import jinja2
-from fastapi import APIRouter, Form, Query, Request
+from fastapi import APIRouter, Form, Request
+from fastapi import Path as PathParam
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 
 from dragoman import __version__
 from dragoman.web import display, queries
-from dragoman.web.api import _path_dyad, connect, knowledge_base
+from dragoman.web.api import path_dyad, connect, knowledge_base
 from dragoman.web.auth import COOKIE, may_read, same_token
 from dragoman.web.errors import ApiError
 from dragoman.web.highlight import marks_of, parse_span, render, segments
+from dragoman.web.params import MAX_ID
 
 TEMPLATES = Path(__file__).parent / "templates"
 ASSETS = {"css": "/static/dragoman-1.0.0.css", "charts": "/static/dragoman-charts-1.0.0.js",
           "article": "/static/dragoman-article-1.0.0.js"}
 PAGE_SIZE = 50
-DYAD_QUOTES = 5
+DYAD_QUOTES = 5  # latest quotes shown per speaker on a dyad page
+DYAD_SPEAKERS = 12  # speakers shown with their quotes; the others by name only
 
 
 def _environment() -> jinja2.Environment:
@@ -43,8 +46,8 @@ def _environment() -> jinja2.Environment:
     env.globals.update(assets=ASSETS, version=__version__, evidence_url=display.evidence_url,
                        source_url=display.source_url, country_name=display.country_name,
                        progress_words=display.progress_words, sides=display.sides,
-                       with_params=display.with_params)
-    env.filters.update(amount=display.short_amount, figure=display.figure, day=display.day)
+                       with_params=display.with_params, web_url=display.web_url)
+    env.filters.update(amount=display.short_amount, figure=display.figure, day=display.day, when=display.when)
     return env
 
 
@@ -52,15 +55,15 @@ templates = Jinja2Templates(env=_environment())
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 
 
-def page(request: Request, name: str, status: int = 200, **context: Any) -> Response:
+def page(request: Request, name: str, status_code: int = 200, **context: Any) -> Response:
     context.setdefault("title", "dragoman")
     context.setdefault("q", "")
-    return templates.TemplateResponse(request, name, context, status_code=status)
+    return templates.TemplateResponse(request, name, context, status_code=status_code)
 
 
 def error_page(request: Request, error: ApiError) -> Response:
     """An error as a page, with the fields of the API's error shape."""
-    return page(request, "error.html", error.status, title=f"{error.status} {error.code}",
+    return page(request, "error.html", status_code=error.status, title=f"{error.status} {error.code}",
                 error=error.body()["error"])
 
 
@@ -107,18 +110,20 @@ def search(request: Request, q: str = "") -> Response:
 def dyad(request: Request, a: str, b: str, events: str | None = None) -> Response:
     if (redirect := _guard(request)) is not None:
         return redirect
-    pair = _path_dyad(a, b)
+    pair = path_dyad(a, b)
     report = knowledge_base(request).dyad(*pair, quotes_per_speaker=DYAD_QUOTES).to_dict()
     with connect(request) as conn:
         timeline = queries.events(conn, dyad=pair, limit=PAGE_SIZE, cursor=events)
     names = " – ".join(report["names"])
     return page(request, "dyad.html", title=names, report=report, pair=pair,
                 api=f"/dyads/{pair[0]}/{pair[1]}", events=timeline.items,
-                next_events=timeline.next_cursor)
+                next_events=timeline.next_cursor, speakers=report["quotes"][:DYAD_SPEAKERS],
+                more_speakers=report["quotes"][DYAD_SPEAKERS:])
 
 
 @router.get("/person/{entity_id}")
-def person(request: Request, entity_id: int, dyad: str | None = None,
+def person(request: Request, entity_id: Annotated[int, PathParam(ge=1, le=MAX_ID)],
+           dyad: str | None = None,
            quotes: str | None = None, events: str | None = None) -> Response:
     if (redirect := _guard(request)) is not None:
         return redirect
@@ -192,7 +197,7 @@ def login(request: Request, token: Annotated[str, Form()],
           next: Annotated[str, Form()] = "/") -> Response:
     settings = request.app.state.web
     if not same_token(token, settings.token):
-        return page(request, "login.html", 401, title="sign in", next=_local(next), failed=True)
+        return page(request, "login.html", status_code=401, title="sign in", next=_local(next), failed=True)
     response = RedirectResponse(_local(next), status_code=303)
     response.set_cookie(COOKIE, token, httponly=True, samesite="strict",
                         secure=request.url.scheme == "https")

@@ -51,12 +51,25 @@ def decode_cursor(cursor: str | None, size: int) -> list[Any] | None:
         values = json.loads(raw)
     except (binascii.Error, ValueError, UnicodeDecodeError):
         values = None
-    if not isinstance(values, list) or len(values) != size or not all(
-            v is None or isinstance(v, (str, int, float)) for v in values):
+    if not isinstance(values, list) or len(values) != size or not all(map(_plain, values)):
         raise ApiError(400, "cursor is not one this server gave out: use the `next_cursor` "
                             "of a previous page, or leave it out for the first page",
                        "bad_cursor")
     return values
+
+
+def _plain(value: Any) -> bool:
+    """A cursor value a database takes: None, a number, or text without NUL characters
+    or lone surrogates (neither PostgreSQL nor UTF-8 holds them)."""
+    if value is None or isinstance(value, (int, float)):
+        return True
+    if not isinstance(value, str) or "\x00" in value:
+        return False
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 @dataclass(frozen=True)
@@ -68,7 +81,7 @@ class SortKey:
     id: ColumnElement
     descending: bool = True
     dump: Callable[[Any], Any] = lambda v: v
-    load: Callable[[Any], Any] = lambda v: v
+    load: Callable[[Any], Any] = str.__str__
 
     def order(self) -> tuple:
         if self.descending:
@@ -82,9 +95,11 @@ class SortKey:
         if values is None:
             return query
         try:
-            key, last = self.load(values[0]), int(values[1])
+            key, last = self.load(values[0]), values[1]
         except (TypeError, ValueError):
-            raise ApiError(400, "cursor does not fit this list", "bad_cursor") from None
+            key, last = None, None
+        if key is None or not isinstance(last, int) or not 0 <= last < 2**31:
+            raise ApiError(400, "cursor does not fit this list", "bad_cursor")
         if self.descending:
             return query.where(or_(self.key < key, and_(self.key == key, self.id < last)))
         return query.where(or_(self.key > key, and_(self.key == key, self.id > last)))

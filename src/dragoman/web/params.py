@@ -18,6 +18,8 @@ from dragoman.web.errors import ApiError
 
 PAGE_SIZE = 50
 MAX_PAGE_SIZE = 500
+# Row ids are 32-bit integers in PostgreSQL: a larger id names nothing.
+MAX_ID = 2**31 - 1
 _CODE_PAIR = re.compile(r"^([A-Za-z]{3})-([A-Za-z]{3})$")
 
 EventType = Literal[EVENT_TYPES]  # type: ignore[valid-type]
@@ -69,7 +71,7 @@ class EntityParams(Params):
 
 class QuoteParams(Dated):
     speaker: str | None = Field(None, description="the speaker's name, any spelling")
-    speaker_id: int | None = Field(None, description="the speaker's entity id")
+    speaker_id: int | None = Field(None, ge=1, le=MAX_ID, description="the speaker's entity id")
     dyad: str | None = Field(None, description="in articles about both countries: " + DYAD_HELP)
     q: str | None = Field(None, description="words in the quote, any case")
     type: Literal["direct", "indirect"] | None = None
@@ -80,7 +82,7 @@ class ClaimParams(Dated):
     metric: Metric | None = None
     status: Literal["actual", "target", "forecast"] | None = None
     speaker: str | None = Field(None, description="the claimant's name, any spelling")
-    speaker_id: int | None = Field(None, description="the claimant's entity id")
+    speaker_id: int | None = Field(None, ge=1, le=MAX_ID, description="the claimant's entity id")
     dyad: str | None = Field(None, description="holder and counterpart: " + DYAD_HELP)
     article: str | None = Field(None, description="from this article id")
 
@@ -90,7 +92,7 @@ class EventParams(Dated):
     type: EventType | None = Field(None, description="PLOVER event type")
     status: Literal["occurred", "planned", "intended"] | None = None
     actor: str | None = Field(None, description="an actor's name, any spelling")
-    actor_id: int | None = Field(None, description="an actor's entity id")
+    actor_id: int | None = Field(None, ge=1, le=MAX_ID, description="an actor's entity id")
 
 
 class FindingParams(Dated):

@@ -63,11 +63,14 @@ def _between(query: Select, column, since: dt.date | None, until: dt.date | None
 
 
 def _source(row) -> Source:
-    return Source(row.ext_id, row.url, row.published, row.retrieved, row.extractor,
-                  (row.start, row.end))
+    return Source(row.article_ext_id, row.article_url, row.article_published,
+                  row.article_retrieved, row.extractor, (row.start, row.end))
 
 
-_PROVENANCE = (ArticleRow.ext_id, ArticleRow.url, ArticleRow.published, ArticleRow.retrieved)
+# The article columns of a fact's provenance, labelled apart from the fact's own columns.
+_PROVENANCE = (ArticleRow.ext_id.label("article_ext_id"), ArticleRow.url.label("article_url"),
+               ArticleRow.published.label("article_published"),
+               ArticleRow.retrieved.label("article_retrieved"))
 
 
 # -- articles -----------------------------------------------------------------------------
@@ -292,7 +295,8 @@ def quotes(conn: Connection, *, speaker_ids: list[int] | None = None, dyad: Dyad
     query = _between(query, ArticleRow.published, since, until)
     sort = _dated_sort(ArticleRow.published, QuoteRow.id)
     rows = conn.execute(sort.after(query, cursor).limit(limit + 1)).all()
-    rows, after = keyset_page(rows, limit, sort, lambda r: r.published, lambda r: r.id)
+    rows, after = keyset_page(rows, limit, sort, lambda r: r.article_published,
+                              lambda r: r.id)
     return Page([QuoteRecord(r.id, r.speaker, r.speaker_id, r.kind, r.text, r.cue, _source(r))
                  for r in rows], after)
 
@@ -321,7 +325,8 @@ def claims(conn: Connection, *, metric: str | None = None, status: str | None = 
     query = _between(query, ArticleRow.published, since, until)
     sort = _dated_sort(ArticleRow.published, ClaimRow.id)
     rows = conn.execute(sort.after(query, cursor).limit(limit + 1)).all()
-    rows, after = keyset_page(rows, limit, sort, lambda r: r.published, lambda r: r.id)
+    rows, after = keyset_page(rows, limit, sort, lambda r: r.article_published,
+                              lambda r: r.id)
     return Page([ClaimRecord(r.id, r.metric, r.value, r.qualifier, r.unit, r.status, r.period,
                              r.holder, r.counterpart, r.speaker, r.speaker_id, _source(r))
                  for r in rows], after)

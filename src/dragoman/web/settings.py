@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from dragoman.config import Settings, load_settings
@@ -28,7 +28,7 @@ class WebSettings:
     token: str | None = None
     protect_reads: bool = False
     max_upload: int = DEFAULT_MAX_UPLOAD
-    core: Settings = Settings()
+    core: Settings = field(default_factory=load_settings)
 
     @property
     def writes_enabled(self) -> bool:
