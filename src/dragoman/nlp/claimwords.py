@@ -81,13 +81,42 @@ def find_terms(tokens: Sequence[Token], terms: Sequence[tuple[Term, str]]) -> li
     """Every match of `terms` in `tokens`: (first word index, last word index, value, term),
     as indices into `token_forms(tokens)`."""
     words = token_forms(tokens)
+    by_first, wild = _by_first_word(tuple(terms))
     hits = []
-    for term, value in terms:
-        n = len(term)
-        for i in range(len(words) - n + 1):
-            if all(w == "*" or w in (words[i + k][0], words[i + k][1]) for k, w in enumerate(term)):
+    for i, (lemma, lower, _) in enumerate(words):
+        for term, value in (*by_first.get(lemma, ()), *(by_first.get(lower, ()) if lower != lemma else ()), *wild):
+            n = len(term)
+            if i + n <= len(words) and all(
+                    w == "*" or w in (words[i + k][0], words[i + k][1]) for k, w in enumerate(term)):
                 hits.append((i, i + n - 1, value, term))
+    hits.sort(key=lambda h: (order_of(terms, h[3]), h[0]))
     return hits
+
+
+@lru_cache(maxsize=64)
+def _by_first_word(terms: tuple[tuple[Term, str], ...]):
+    """Terms indexed by their first word (wildcard-first terms apart), so matching tries
+    only the terms that can start at a word instead of every term everywhere."""
+    index: dict[str, list[tuple[Term, str]]] = {}
+    wild = []
+    for term, value in terms:
+        if term and term[0] != "*":
+            index.setdefault(term[0], []).append((term, value))
+        else:
+            wild.append((term, value))
+    return index, tuple(wild)
+
+
+def order_of(terms: Sequence[tuple[Term, str]], term: Term) -> int:
+    return _term_order(tuple(terms)).get(term, 0)
+
+
+@lru_cache(maxsize=64)
+def _term_order(terms: tuple[tuple[Term, str], ...]) -> dict[Term, int]:
+    order: dict[Term, int] = {}
+    for n, (t, _) in enumerate(terms):
+        order.setdefault(t, n)
+    return order
 
 
 def best_term(tokens: Sequence[Token], terms: Sequence[tuple[Term, str]],
