@@ -459,6 +459,10 @@ _FUTURE_WORDS = frozenset({"plan", "schedule", "expect", "intend", "aim", "due",
                            "planned", "scheduled", "expected", "future", "propose"})
 
 
+# Words after which "to VERB" looks ahead: "due to meet", "set to sign", "scheduled to visit".
+_SCHEDULE_WORDS = frozenset({"due", "set", "scheduled", "slated", "poised", "planned", "expected"})
+
+
 def _verb_tense(verb: Token) -> bool | None:
     """True if `verb` is future, False if past, None if it cannot say (present, infinitive)."""
     children = list(verb.children)
@@ -468,6 +472,8 @@ def _verb_tense(verb: Token) -> bool | None:
         return True
     if verb.lemma_.lower() in _FUTURE_WORDS:
         return True
+    if verb.dep_ == "xcomp" and verb.head.lower_ in _SCHEDULE_WORDS:
+        return True  # "leaders are due to meet in December": the coming December
     if any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD",) for c in children):
         return False
     if any(c.dep_ == "aux" and c.lemma_ == "have" for c in children):
