@@ -43,3 +43,24 @@ def test_f1_floor(reports, gold_set, part):
     floor = FLOORS[gold_set][part]
     f1 = reports[gold_set].f1(part)
     assert f1 >= floor, f"{gold_set}: {part} F1 {f1:.3f} fell below its floor {floor}"
+
+
+def test_eval_agrees_with_the_reference_scorer_on_the_seed(extractor, shared_dir, tmp_path):
+    """`dragoman eval` and `shared/score/score.py` give the same scores on real output."""
+    import subprocess
+    import sys
+
+    from dragoman.evaluation import score_article
+
+    gold_path = shared_dir / "gold" / "seed.gold.json"
+    (article,) = list(read_inputs([str(shared_dir / "seeds" / "000_760a91fd4c32f78c.txt")]))
+    output = extractor.extract_article(article).to_dict()
+    out_path = tmp_path / "seed.json"
+    out_path.write_text(json.dumps(output), encoding="utf-8")
+    stdout = subprocess.run(
+        [sys.executable, str(shared_dir / "score" / "score.py"), str(out_path), str(gold_path), "--json"],
+        check=True, capture_output=True, text=True).stdout
+    ref = json.loads(stdout[:stdout.rindex("}") + 1])  # a "macro F1" line follows the JSON
+    ours = score_article(output, json.loads(gold_path.read_text(encoding="utf-8")))
+    for part, values in ref.items():
+        assert ours.f1(part) == pytest.approx(values["f1"]), part
