@@ -88,7 +88,7 @@ def test_an_older_database_is_upgraded_with_its_data(tmp_path):
 
     from dragoman.store.db import make_engine
     engine = make_engine(f"sqlite:///{tmp_path / 'old.db'}")
-    migrate(engine, "0001")
+    migrate(engine, "0001")  # an old database: upgraded through 0002 and 0003 below
     with engine.begin() as conn:
         conn.execute(text("INSERT INTO articles (id, ext_id, content_hash, published, retrieved, "
                           "text) VALUES (1, 'a', 'h', '2023-09-11', '2024-01-01 00:00:00', 'x')"))

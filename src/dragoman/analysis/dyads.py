@@ -21,11 +21,12 @@ from typing import Any
 from sqlalchemy import Connection, func, select
 
 from dragoman.analysis.findings import discrepancies as find_discrepancies
-from dragoman.model import Finding
 from dragoman.analysis.series import MetricSeries, Progress, as_claim, claimant, metric_series
+from dragoman.model import Finding
 from dragoman.store import queries
 from dragoman.store.records import ClaimRecord, EventRecord, QuoteRecord
 from dragoman.store.schema import COUNTRY_SCHEME, ArticleRow
+
 
 @dataclass
 class ToneMonth:
@@ -55,8 +56,8 @@ class SpeakerQuotes:
 @dataclass
 class CorpusFinding:
     """A finding across articles. kind: "discrepancy" (figures that cannot all hold) or
-    "target_progress" (ratio: share of the target reached); claims: every claim involved,
-    with who made it and where."""
+    "target_progress" (ratio: share of the target reached); claims: the claims involved,
+    one record per speaker and figure (`ClaimRecord.count` claims each), with where."""
 
     kind: str
     metric: str
@@ -283,12 +284,12 @@ def dyad_report(conn: Connection, dyad: tuple[str, str], *, since: dt.date | Non
     claims = queries.claim_groups(conn, **window)
     quotes = queries.quotes(conn, per_speaker=quotes_per_speaker, **window)
     series = metric_series(claims)
-    articles = select(func.count()).select_from(ArticleRow).where(
-        ArticleRow.id.in_(queries.dyad_articles(dyad)))
-    if since is not None:
-        articles = articles.where(ArticleRow.published >= since)
-    if until is not None:
-        articles = articles.where(ArticleRow.published <= until)
+    articles = select(func.count()).select_from(queries.dyad_articles(dyad).subquery())
+    if since is not None or until is not None:
+        articles = select(func.count()).select_from(ArticleRow).where(
+            ArticleRow.id.in_(queries.dyad_articles(dyad)),
+            ArticleRow.published >= (since or dt.date.min),
+            ArticleRow.published <= (until or dt.date.max))
     return DyadReport(dyad, since, until, conn.scalar(articles) or 0, events,
                       tone_by_month(stats), series, latest_quotes(quotes),
                       discrepancies(claims) + progress_findings(series),

@@ -83,8 +83,12 @@ class GeoLexicon:
     def find(self, doc: Doc) -> list[GeoHit]:
         """Every country and place form in `doc`, longest first, non-overlapping."""
         hits: list[GeoHit] = []
+        capitalised = [t.text[:1].isupper() for t in doc]
         i = 0
         while i < len(doc):
+            if not capitalised[i]:
+                i += 1
+                continue
             area = self._lookup(self.areas, doc, i)
             country = self._lookup(self.countries, doc, i)
             if area and (not country or area[0] > country[0]):
@@ -109,9 +113,13 @@ class GeoLexicon:
     @staticmethod
     def _extend_state_prefix(doc: Doc, i: int) -> int:
         """Start of "the Republic of X" when such words stand before country name X."""
+        if i < 2 or doc[i - 1].lower_ != "of":
+            return i
+        folds = token_folds(doc)
         for prefix in STATE_PREFIXES:
             n = len(prefix.split())
-            if i - n >= 0 and fold(doc[i - n:i].text) == prefix and doc[i - n].text[:1].isupper():
+            if i - n >= 0 and " ".join(f for f in folds[i - n:i] if f) == prefix \
+                    and doc[i - n].text[:1].isupper():
                 return i - n
         return i
 

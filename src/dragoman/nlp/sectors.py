@@ -15,6 +15,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from dragoman.nlp.extensions import doc_text
 from dragoman import codebooks
 from dragoman.model import SectorMention
 from dragoman.nlp.extensions import register_extensions
@@ -105,7 +106,7 @@ def find_sector_words(doc: Doc, lexicon: SectorLexicon) -> list[SectorMention]:
     names = [(m.start, m.end) for m in (doc._.mentions or [])
              if kinds.get(m.entity_id) in NAME_ENTITY_KINDS]
     out: list[SectorMention] = []
-    text = doc.text  # built anew on every access
+    text = doc_text(doc)  # built anew on every access
     i = 0
     while i < len(doc):
         tok = doc[i]

@@ -282,15 +282,17 @@ def events(conn: Connection, *, dyad: Dyad | None = None, since: dt.date | None 
 def event_stats(conn: Connection, *, dyad: Dyad | None = None, since: dt.date | None = None,
                 until: dt.date | None = None) -> list[tuple[int, dt.date | None, float | None, int]]:
     """(event id, day, Goldstein value, reports) of every event of `dyad` in range, in one
-    pass: what counts, tone and the choice of the latest events need."""
-    reports = func.count(EventReportRow.id)
-    query = (select(EventRow.id, EventRow.day, EventRow.goldstein, reports)
-             .join(EventReportRow, EventReportRow.event_id == EventRow.id)
-             .group_by(EventRow.id, EventRow.day, EventRow.goldstein))
+    pass: what counts, tone and the choice of the latest events need. Reports are
+    counted from the index of reports by article before any event row is read."""
+    reports = select(EventReportRow.event_id, func.count().label("n"))
+    if dyad is not None:
+        reports = reports.where(EventReportRow.article_id.in_(dyad_articles(dyad)))
+    reports = reports.group_by(EventReportRow.event_id).subquery()
+    query = select(EventRow.id, EventRow.day, EventRow.goldstein, reports.c.n).join(
+        reports, reports.c.event_id == EventRow.id)
     if dyad is not None:
         a, b = sorted(dyad)
-        query = query.where(EventReportRow.article_id.in_(dyad_articles(dyad)),
-                            EventRow.countries.in_([a, b, f"{a} {b}"]))
+        query = query.where(EventRow.countries.in_([a, b, f"{a} {b}"]))
     if since is not None:
         query = query.where(EventRow.day >= since)
     if until is not None:

@@ -202,7 +202,11 @@ class ClaimRow(Base):
 
 
 Index("ix_claims_article", ClaimRow.article_id)
-Index("ix_claims_dyad", ClaimRow.holder, ClaimRow.counterpart)
+# A dyad's figures, with everything `queries.claim_groups` groups them by: read from
+# the index alone (on 100,000 generated articles, the busiest dyad's 25,000 claims).
+Index("ix_claims_figures", ClaimRow.holder, ClaimRow.counterpart, ClaimRow.metric,
+      ClaimRow.unit, ClaimRow.status, ClaimRow.period, ClaimRow.value, ClaimRow.qualifier,
+      ClaimRow.speaker_id, ClaimRow.published, ClaimRow.article_id)
 Index("ix_claims_metric", ClaimRow.metric)
 
 
