@@ -131,9 +131,9 @@ def quotes(
     if db is not None:
         with _kb(db) as kb:
             rows = [{"article": q.source.article, "published": str(q.source.published or ""),
-                     "speaker": q.speaker, "kind": q.kind, "cue": q.cue, "text": q.text,
-                     "span": list(q.source.span or ()), "url": q.source.url}
-                    for q in kb.quotes(speaker)]
+                     "speaker": q.speaker_id, "speaker_name": q.speaker, "kind": q.kind,
+                     "cue": q.cue, "text": q.text, "span": list(q.source.span or ()),
+                     "url": q.source.url} for q in kb.quotes(speaker)]
         _emit_rows(rows, format)
         return
     failures: list[ReadError] = []

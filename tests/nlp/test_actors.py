@@ -115,3 +115,41 @@ def test_mentions_are_exact_spans(run):
 ])
 def test_no_person_without_evidence(run, text):
     assert not _people(run(text))
+
+
+@pytest.mark.parametrize("text, name, role", [
+    ("The deal was signed by Serbian Minister of Internal and Foreign Trade Jelena Markovic.",
+     "Jelena Markovic", "minister of internal and foreign trade"),
+    ("Trade Cabinet Secretary Njeri Kamau spoke in Nairobi.", "Njeri Kamau", "cabinet secretary"),
+    ("Ethiopia's State Minister of Foreign Affairs Mesfin Alemu arrived.", "Mesfin Alemu",
+     "state minister of foreign affairs"),
+    ("The UAE's Minister of Investment Omar bin Saif Al Mazrouei signed.", "Omar bin Saif Al Mazrouei",
+     "minister of investment"),
+])
+def test_full_titles_are_kept_as_written(run, text, name, role):
+    assert role in _people(run(text))[name].roles
+
+
+@pytest.mark.parametrize("text, name, alias", [
+    ("Dutch lawmaker Maarten van der Berg objected. Later Berg said so.", "Maarten van der Berg", "Berg"),
+    ("He met his Iraqi counterpart Ali Jabbar al-Hakim. Al-Hakim said Iraq agreed.", "Ali Jabbar al-Hakim", "Al-Hakim"),
+    ("Foreign Minister Mesfin Gebre-Tsadik arrived. Gebretsadik said the talks went well.",
+     "Mesfin Gebre-Tsadik", "Gebretsadik"),
+])
+def test_particles_and_joined_surnames(run, text, name, alias):
+    people = _people(run(text))
+    assert alias in people[name].aliases
+    assert len(people) == 1
+
+
+def test_an_unnamed_head_of_state_is_not_the_minister_named_nearby(run):
+    rec = run("Serbian Trade Minister Jelena Markovic signed the deal in the presence of the Serbian "
+              "president. Markovic said trade would grow.")
+    assert _people(rec)["Jelena Markovic"].roles == ["trade minister"]
+
+
+def test_an_official_without_a_stated_country_is_of_the_other_side_of_the_pair(run):
+    rec = run("Kenya and Ethiopia agreed to expand trade, Cabinet Secretary Njeri Kamau said. Kamau "
+              "hosted Ethiopia's State Minister Mesfin Alemu. Ethiopia and Kenya share a border. "
+              "Kenya's exports to Ethiopia grew.")
+    assert _people(rec)["Njeri Kamau"].country == "KEN"

@@ -70,8 +70,9 @@ def test_people_lists_aliases_and_dated_roles(db):
 def test_quotes_from_the_knowledge_base_by_speaker(db):
     result = run("quotes", "--db", db, "--speaker", "fidan", "--format", "json")
     assert result.exit_code == 0
-    assert [q["text"] for q in json.loads(result.stdout)] == [
-        "Baku and Ankara stand together.", "Our bond is strong."]
+    found = json.loads(result.stdout)
+    assert [q["text"] for q in found] == ["Baku and Ankara stand together.", "Our bond is strong."]
+    assert {q["speaker_name"] for q in found} == {"Hakan Fidan"}
 
 
 def test_claims_by_metric_and_dyad(db):

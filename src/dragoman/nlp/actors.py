@@ -17,7 +17,7 @@ from dragoman import codebooks
 from dragoman.model import Entity
 from dragoman.nlp.extensions import Mention, register_extensions
 from dragoman.nlp.geo import GeoHit, GeoLexicon, capital_is_place
-from dragoman.nlp.names import fold, is_spelling_variant, same_person_name
+from dragoman.nlp.names import fold, is_spelling_variant, name_keys, same_person_name
 from dragoman.nlp.orgs import OrgHit, find_acronym_definitions, find_orgs, org_key
 from dragoman.nlp.persons import (NameHit, OfficeLexicon, TitleHit, _is_name_token,
                                   find_people)
@@ -31,6 +31,7 @@ class PersonDraft:
     roles: list[str] = field(default_factory=list)
     country: str | None = None
     titles: list[TitleHit] = field(default_factory=list)
+    literal_titles: list[str] = field(default_factory=list)  # "minister of investment", as written
 
     @property
     def name(self) -> str:
@@ -65,6 +66,8 @@ def cluster_people(hits: list[NameHit]) -> list[PersonDraft]:
             people.append(person)
         person.hits.append(hit)
         person.add_role(hit.role)
+        if hit.title and hit.role and hit.title != hit.role and not _role_fits(hit.title, [hit.role]):
+            person.literal_titles.append(hit.title)
         person.country = person.country or hit.country
     return people
 
@@ -76,10 +79,10 @@ def add_surname_mentions(doc: Doc, people: list[PersonDraft], used: set[int]) ->
         if tok.i in used or not _is_name_token(tok) or (tok.i + 1 < len(doc) and
                                                          _is_name_token(doc[tok.i + 1])):
             continue
-        key = fold(tok.text)
-        exact = [p for p in people if p.surname == key]
-        fuzzy = exact or [p for p in people if tok.pos_ == "PROPN"
-                          and is_spelling_variant(tok.text, p.surname)]
+        key = fold(tok.text).replace(" ", "")
+        exact = [p for p in people if p.surname == key or key in name_keys(p.name)]
+        fuzzy = exact or [p for p in people if tok.pos_ == "PROPN" and any(
+            is_spelling_variant(key, k) for k in name_keys(p.name))]
         if len(fuzzy) >= 1:
             before = [p for p in fuzzy if p.first() < tok.i] or fuzzy
             person = max(before, key=lambda p: p.first())
@@ -95,7 +98,16 @@ def _role_fits(general: str, roles: list[str]) -> bool:
 def _compatible(person: PersonDraft, title: TitleHit) -> bool:
     if title.country and person.country and title.country != person.country:
         return False
+    if _leader(title.role):
+        # "the Serbian president" in a report on ministers is the (unnamed) president:
+        # a head of state or government is linked only to someone named as one.
+        return _role_fits(title.role, person.roles)
     return not person.roles or _role_fits(title.role, person.roles)
+
+
+def _leader(role: str) -> bool:
+    rank = codebooks.role_rank(role)
+    return rank is not None and rank <= 2
 
 
 def _pending(person: PersonDraft) -> bool:
@@ -179,6 +191,8 @@ def infer_countries(people: list[PersonDraft], geo_hits: list[GeoHit]) -> None:
             continue
         others = [p for p in people if p is not person and p.country in top
                   and (set(p.roles) & set(person.roles) or any(h.counterpart for h in p.hits))]
+        if not others:  # no counterpart or peer: every placed official of the pair is of one side
+            others = [p for p in people if p is not person and p.country in top and p.roles]
         sides = {p.country for p in others}
         if len(sides) == 1:
             person.country = next(c for c in top if c not in sides)
@@ -238,7 +252,8 @@ class ActorRecognizer:
     def _person_groups(self, doc: Doc, people: list[PersonDraft]) -> list[_Group]:
         groups = []
         for p in people:
-            g = _Group("person", p.name, country=p.country, roles=list(p.roles))
+            roles = list(p.roles) + [t for t in dict.fromkeys(p.literal_titles) if t not in p.roles]
+            g = _Group("person", p.name, country=p.country, roles=roles)
             for h in p.hits:
                 g.forms.append(h.text)
                 g.spans.append((*_char_span(doc, h.start, h.end), "name"))

@@ -46,6 +46,21 @@ def is_spelling_variant(a: str, b: str) -> bool:
     return Levenshtein.distance(fa, fb) <= max_typo_distance(min(len(fa), len(fb)))
 
 
+def name_keys(name: str) -> set[str]:
+    """Surname keys of a full name: the last word, and the last two and three words written
+    together, since particles and hyphens come and go ("al-Saadi", "Gebre-Egziabher")."""
+    words = fold(name).split()
+    return {"".join(words[-k:]) for k in range(1, min(3, len(words)) + 1)} if words else set()
+
+
+def _joined_variant(short: list[str], long_: list[str]) -> bool:
+    joined = "".join(short)
+    if len(joined) < 6:
+        return False
+    return any(is_spelling_variant(joined, "".join(long_[-k:]))
+               for k in range(2, min(3, len(long_)) + 1) if k <= len(long_))
+
+
 def same_person_name(full_a: str, full_b: str) -> bool:
     """Could two multi-word names be one person? Surnames must be variants of each other
     and the given names similar (transliterations: Kassym-Jomart / Kasym-Zhomart)."""
@@ -56,6 +71,8 @@ def same_person_name(full_a: str, full_b: str) -> bool:
     n = len(short)
     if any(long_[i:i + n] == short for i in range(len(long_) - n + 1)):
         return True  # "Al-Harbi" in "Faisal Al-Harbi"; "Tang" in "Tang Wenbo" (surname first)
+    if _joined_variant(short, long_):
+        return True  # "Al-Sa'adi" / "al-Saadi"; "Gebregziabher" / "Gebre-Egziabher"
     if not is_spelling_variant(ta[-1], tb[-1]):
         return False
     if len(ta) == 1 or len(tb) == 1:

@@ -48,6 +48,7 @@ class NameHit:
     country: str | None = None
     counterpart: bool = False
     title_start: int | None = None  # first token of the title words before the name
+    title: str | None = None  # the title as written, lower case ("minister of investment")
 
 
 @dataclass
@@ -103,12 +104,22 @@ def _is_name_token(token: Token) -> bool:
     if text.isupper() and len(text) <= 5:
         return False  # an acronym (AU, GCC), not a name
     return (text[:1].isupper() and (token.is_alpha or "'" in text[1:] or "’" in text[1:])
-            and fold(text) not in HONORIFICS and token.lower_ not in ORG_WORDS)
+            and fold(text) not in HONORIFICS and token.lower_ not in ORG_WORDS
+            and (token.lower_ not in _TITLE_VOCAB() or token.lower_ in TITLES_AS_NAMES))
 
 
 # Lower-case particles inside names: "Marieke van Dalen", "Ahmed bin Saleh".
 NAME_PARTICLES = frozenset({"van", "von", "de", "da", "di", "del", "der", "den", "bin", "bint",
                             "ibn", "al", "el", "le", "la", "dos", "das", "du", "ter", "op"})
+
+
+def _particle_leads_to_name(doc: Doc, j: int) -> bool:
+    """"van der Veen", "al-Saadi": particles (and a hyphen) before a capitalised name word."""
+    k = j
+    while k < len(doc) and (doc[k].lower_ in NAME_PARTICLES or (
+            doc[k].text in ("-", "‐") and not doc[k - 1].whitespace_)):
+        k += 1
+    return k < len(doc) and k - j <= 3 and _is_name_token(doc[k])
 
 
 def name_extent(doc: Doc, i: int, blocked: set[int]) -> int:
@@ -119,8 +130,7 @@ def name_extent(doc: Doc, i: int, blocked: set[int]) -> int:
         tok = doc[j]
         if _is_name_token(tok) and not (j > i and tok.is_sent_start):
             j += 1
-        elif (j > i and tok.text in NAME_PARTICLES and j + 1 < len(doc)
-              and _is_name_token(doc[j + 1])):
+        elif j > i and tok.lower_ in NAME_PARTICLES and _particle_leads_to_name(doc, j):
             j += 1
         elif (tok.text in ("-", "‐") and j > i and not doc[j - 1].whitespace_
               and j + 1 < len(doc) and _is_name_token(doc[j + 1])):
@@ -161,6 +171,81 @@ def _speech_context(doc: Doc, start: int, end: int) -> bool:
                 and doc[end + 1].lower_ == "for" and doc[end + 3].lower_ == "part")
 
 
+TITLE_TAIL_WORDS = frozenset({"of", "for"})
+
+
+def _title_tail(doc: Doc, end: int, geo_at: dict[int, GeoHit]) -> tuple[int, str | None]:
+    """Extend a title over "of Internal and Foreign Trade" / "for Foreign Affairs and Trade"
+    (capitalised words, joined by "and" or commas) up to the name; "of Kazakhstan" gives
+    the country instead."""
+    j = end
+    if j + 1 >= len(doc) or doc[j].lower_ not in TITLE_TAIL_WORDS or not doc[j + 1].text[:1].isupper():
+        return end, None
+    if j + 1 in geo_at and geo_at[j + 1].kind != "place":
+        hit = geo_at[j + 1]
+        nxt = doc[hit.end] if hit.end < len(doc) else None
+        if nxt is not None and _is_name_token(nxt):
+            return hit.end, hit.code  # "President of Kazakhstan Kassym-Jomart Tokayev"
+        return end, None
+    k = j + 1
+    last = end
+    while k < len(doc):
+        tok = doc[k]
+        if tok.text[:1].isupper() and tok.is_alpha and k not in geo_at and not _looks_like_name_start(doc, k):
+            k += 1
+            last = k
+        elif tok.lower_ in ("and", "&") and k + 1 < len(doc) and doc[k + 1].text[:1].isupper():
+            k += 1
+        else:
+            break
+    return (last, None) if last > end else (end, None)
+
+
+# Portfolio words of ministries that offices.tsv may not list ("Internal and Foreign Trade").
+PORTFOLIO_WORDS = frozenset("""affairs agriculture commerce communications cooperation culture
+defence defense development diaspora digital economic economy education energy environment european
+external finance foreign health housing industry information infrastructure integration interior
+internal international investment justice labour labor mineral minerals mines mining national oil
+petroleum planning public relations resources science security sports technology tourism trade
+transport water works youth""".split())
+
+
+def _looks_like_name_start(doc: Doc, k: int) -> bool:
+    """Is token k the start of the person's name rather than more title words?"""
+    return doc[k].ent_type_ == "PERSON" or doc[k].lower_ not in _TITLE_VOCAB()
+
+
+# Title words that are also given names ("Sultan bin Rashid Al-Kuwari", "Amir Hatami").
+TITLES_AS_NAMES = frozenset({"sultan", "emir", "amir", "malik", "prince", "king", "bishop", "rey"})
+
+_TITLE_WORDS_CACHE: list[frozenset[str]] = []
+
+
+def _TITLE_VOCAB() -> frozenset[str]:
+    """Every word used in a title of office ("foreign", "affairs", "trade", "investment")."""
+    if not _TITLE_WORDS_CACHE:
+        words = {w for o in codebooks.offices() for w in o.form.split()} | PORTFOLIO_WORDS
+        _TITLE_WORDS_CACHE.append(frozenset(words))
+    return _TITLE_WORDS_CACHE[0]
+
+
+def _title_modifiers(doc: Doc, i: int, title_start: int, geo_at: dict[int, GeoHit]) -> int:
+    """Capitalised words right before an office that belong to the title ("Trade" in
+    "Trade Cabinet Secretary", "State" in "State Minister"), not a country or a name."""
+    j = i
+    while j - 1 >= 0 and j - 1 >= title_start and j - 1 not in geo_at:
+        tok = doc[j - 1]
+        if tok.text[:1].isupper() and tok.is_alpha and tok.lower_ in _TITLE_VOCAB():
+            j -= 1
+        else:
+            break
+    return j
+
+
+def _literal_title(doc: Doc, start: int, end: int, geo_at: dict[int, GeoHit]) -> str:
+    return " ".join(t.lower_ for t in doc[start:end] if t.i not in geo_at and not t.is_punct)
+
+
 def _title_names(doc: Doc, offices: OfficeLexicon, geo_at: dict[int, GeoHit],
                  blocked: set[int]) -> tuple[list[NameHit], list[TitleHit]]:
     """Names after an office or "counterpart" ("Foreign Minister Hakan Fidan"), and title
@@ -176,13 +261,19 @@ def _title_names(doc: Doc, offices: OfficeLexicon, geo_at: dict[int, GeoHit],
             continue
         end, role = office if office else (i + 1, None)
         country, title_start = country_before(doc, i, geo_at)
+        literal = None
+        if office:
+            first = _title_modifiers(doc, i, title_start, geo_at)
+            end, tail_country = _title_tail(doc, end, geo_at)
+            country = country or tail_country
+            literal = _literal_title(doc, first, end, geo_at)
         name_end = name_extent(doc, end, blocked)
         if any(t in geo_at for t in range(end, name_end)):
             name_end = end
         if name_end > end:
             after = country_after(doc, name_end, geo_at)
             names.append(NameHit(end, name_end, doc[end:name_end].text, role, country or after,
-                                 is_counterpart, title_start))
+                                 is_counterpart, title_start, literal))
             i = name_end
             continue
         comma_name = name_extent(doc, end + 1, blocked) if (
@@ -191,7 +282,7 @@ def _title_names(doc: Doc, offices: OfficeLexicon, geo_at: dict[int, GeoHit],
             comma_name = end + 1
         if comma_name > end + 1:  # "Venezuela's foreign minister, Rafael Quintero, said"
             names.append(NameHit(end + 1, comma_name, doc[end + 1:comma_name].text, role,
-                                 country, is_counterpart, title_start))
+                                 country, is_counterpart, title_start, literal))
             i = comma_name
             continue
         if role and not is_counterpart:
