@@ -23,6 +23,8 @@ run: $(STAMP)
 	rm -f $(RUN_DB) $(RUN_DB)-wal $(RUN_DB)-shm
 	$(BIN)/dragoman ingest examples/*.txt --db $(RUN_DB)
 	$(BIN)/dragoman dyad $(RUN_DYAD) --db $(RUN_DB)
+	@echo
+	@echo "Dashboard and HTTP API: $(BIN)/dragoman serve --db $(RUN_DB)   then open http://127.0.0.1:8000/"
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q

@@ -463,6 +463,63 @@ def export(
         sys.stdout.write(f"{path}\t{rows}\n")
 
 
+@app.command()
+def serve(
+    db: Optional[str] = DbOpt,
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on."),
+    port: int = typer.Option(8000, "--port", min=1, max=65535, help="Port to listen on."),
+    verbose: int = VerboseOpt,
+) -> None:
+    """Serve the HTTP API and the dashboard over the knowledge base."""
+    _configure_logging(verbose)
+    from dragoman.config import load_settings
+    from dragoman.web import serve as run_server
+    try:
+        settings = load_settings(db=db or None)
+        run_server(settings.db, host=host, port=port, settings=settings,
+                   on_start=lambda url: print(f"dragoman: dashboard and API at {url} "
+                                              f"(API reference: {url}docs); Ctrl-C stops", flush=True))
+    except DragomanError as exc:
+        _report_error(exc)
+        raise typer.Exit(EXIT_ERROR)
+
+
+@app.command()
+def bench(
+    articles: int = typer.Option(2000, "--articles", "-n", min=10, help="Articles to generate."),
+    examples: Path = typer.Option(Path("examples"), "--examples", help="Example articles with gold files to vary."),
+    json_out: bool = typer.Option(False, "--json", help="Results as JSON."),
+    phases: str = typer.Option("spacy,extract,ingest", "--phases", help="Comma-separated: spacy, extract, ingest."),
+    model: Optional[str] = ModelOpt,
+) -> None:
+    """Measure speed and memory: bare spaCy pipeline vs extraction vs ingest into SQLite."""
+    from dragoman.bench import PHASES, run_bench
+    chosen = tuple(p.strip() for p in phases.split(",") if p.strip())
+    if not chosen or any(p not in PHASES for p in chosen):
+        err.print(f"--phases takes {', '.join(PHASES)}")
+        raise typer.Exit(EXIT_USAGE)
+    try:
+        result = run_bench(_settings(model, None), articles, examples, chosen,
+                           on_phase=lambda p: err.print(f"bench: {p} over {articles} articles ..."))
+    except (DragomanError, FileNotFoundError) as exc:
+        err.print(f"error: {exc}")
+        raise typer.Exit(EXIT_ERROR)
+    if json_out:
+        _print_json(result.to_dict())
+        return
+    from rich.table import Table
+    table = Table("phase", "articles/s", "words/s", "seconds", "load s", "peak RSS MB",
+                  title=f"{articles} articles, model {result.model}", title_justify="left")
+    for r in result.phases.values():
+        table.add_row(r.phase, f"{r.articles_per_s:.2f}", f"{r.words_per_s:.0f}", f"{r.seconds:.1f}",
+                      f"{r.load_seconds:.1f}", f"{r.peak_rss_mb:.0f}")
+    Console(highlight=False).print(table)
+    for name in ("extract", "ingest"):
+        ratio = result.ratio(name)
+        if ratio is not None:
+            print(f"{name}/spacy throughput ratio: {ratio:.2f}")
+
+
 def main() -> None:
     """Entry point of the `dragoman` console script."""
     try:

@@ -32,11 +32,7 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import combinations
 
-from spacy.language import Language
-from spacy.tokens import Doc
-
 from dragoman.model import Claim, Finding
-from dragoman.nlp.extensions import register_extensions
 
 # "exact" figures are rounded: "$6.3 billion" is 6.25..6.35 bn; 1 % covers one decimal on
 # the figures the genre uses (the scorer matches values within 1 % for the same reason).
@@ -233,20 +229,3 @@ def target_progress(claims: Sequence[Claim]) -> list[Finding]:
 def find_findings(claims: Sequence[Claim], names: Mapping[str, str] | None = None) -> list[Finding]:
     """Discrepancies, then target progress. names: entity id -> name, for the details."""
     return discrepancies(claims, names) + target_progress(claims)
-
-
-class FindingsChecker:
-    """spaCy component `dragoman_findings`: writes `doc._.findings` from `doc._.claims`."""
-
-    def __init__(self, nlp: Language, name: str = "dragoman_findings") -> None:
-        register_extensions()
-
-    def __call__(self, doc: Doc) -> Doc:
-        names = {e.id: e.name for e in doc._.entities or []}
-        doc._.findings = find_findings(doc._.claims or [], names)
-        return doc
-
-
-@Language.factory("dragoman_findings")
-def make_findings_checker(nlp: Language, name: str) -> FindingsChecker:
-    return FindingsChecker(nlp, name)

@@ -9,7 +9,11 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 
+import numpy
+from spacy.attrs import (DEP, ENT_TYPE, HEAD, IDX, IS_ALPHA, IS_PUNCT, IS_SPACE, LEMMA, LIKE_NUM,
+                         LOWER, ORTH, POS, SPACY, TAG)
 from spacy.tokens import Doc
 
 from dragoman.model import Entity
@@ -81,3 +85,110 @@ def doc_text(doc: Doc) -> str:
         text = doc.text
         doc.user_data["dragoman_text"] = text
     return text
+
+
+class TokenTable:
+    """The token attributes of one doc as plain Python lists, indexed by token.
+
+    Reading `doc[i].lower_` builds a Token object and looks a string up every time; the
+    components' scans over whole docs read these lists instead, and build Tokens only
+    for the few positions that pass. Each column is built on first use, from one
+    `doc.to_array` call. Valid once the model has run (lemmas, tags and the parse are
+    final); get it through `token_table(doc)`."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+
+    def _ints(self, attr: int) -> list[int]:
+        return self.doc.to_array(attr).tolist()
+
+    def _strings(self, attr: int) -> list[str]:
+        strings = self.doc.vocab.strings
+        return [strings[h] for h in self._ints(attr)]
+
+    @cached_property
+    def text(self) -> list[str]:
+        return self._strings(ORTH)
+
+    @cached_property
+    def lower(self) -> list[str]:
+        return self._strings(LOWER)
+
+    @cached_property
+    def lemma(self) -> list[str]:
+        return self._strings(LEMMA)
+
+    @cached_property
+    def lemma_lower(self) -> list[str]:
+        """`token.lemma_.lower()`."""
+        return [lemma.lower() for lemma in self.lemma]
+
+    @cached_property
+    def pos(self) -> list[str]:
+        return self._strings(POS)
+
+    @cached_property
+    def tag(self) -> list[str]:
+        return self._strings(TAG)
+
+    @cached_property
+    def dep(self) -> list[str]:
+        return self._strings(DEP)
+
+    @cached_property
+    def ent_type(self) -> list[str]:
+        return self._strings(ENT_TYPE)
+
+    @cached_property
+    def head(self) -> list[int]:
+        """Index of each token's head (itself for a root)."""
+        rel = self.doc.to_array(HEAD).astype(numpy.int64)
+        return (rel + numpy.arange(len(rel), dtype=numpy.int64)).tolist()
+
+    @cached_property
+    def idx(self) -> list[int]:
+        """Character offset of each token."""
+        return self._ints(IDX)
+
+    @cached_property
+    def end(self) -> list[int]:
+        """Character offset just after each token."""
+        return [i + len(t) for i, t in zip(self.idx, self.text)]
+
+    @cached_property
+    def space_after(self) -> list[bool]:
+        """Whether a space follows the token (`token.whitespace_`)."""
+        return [bool(v) for v in self._ints(SPACY)]
+
+    @cached_property
+    def is_space(self) -> list[bool]:
+        return [bool(v) for v in self._ints(IS_SPACE)]
+
+    @cached_property
+    def is_punct(self) -> list[bool]:
+        return [bool(v) for v in self._ints(IS_PUNCT)]
+
+    @cached_property
+    def is_alpha(self) -> list[bool]:
+        return [bool(v) for v in self._ints(IS_ALPHA)]
+
+    @cached_property
+    def like_num(self) -> list[bool]:
+        return [bool(v) for v in self._ints(LIKE_NUM)]
+
+    @cached_property
+    def sent_start(self) -> list[bool]:
+        """`token.is_sent_start` as True/False (the parse sets every boundary)."""
+        flags = [False] * len(self.doc)
+        for sent in self.doc.sents:
+            flags[sent.start] = True
+        return flags
+
+
+def token_table(doc: Doc) -> TokenTable:
+    """The doc's `TokenTable`, built once and kept in `doc.user_data`."""
+    table = doc.user_data.get("dragoman_tokens")
+    if table is None:
+        table = TokenTable(doc)
+        doc.user_data["dragoman_tokens"] = table
+    return table

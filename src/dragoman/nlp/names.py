@@ -12,13 +12,20 @@ import unicodedata
 from rapidfuzz.distance import Levenshtein
 from rapidfuzz import fuzz
 
+from dragoman.nlp.extensions import token_table
+
 # Letters NFKD does not decompose to ASCII but which writers routinely drop.
 _FOLD = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe",
                        "’": "'", "‘": "'"})
 
 
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+
+
 def fold(text: str) -> str:
     """Lower case, accents removed, punctuation to single spaces: the comparison key."""
+    if text.isascii():  # nothing to translate, decompose or strip: the same key, faster
+        return text.lower() if text.isalnum() else _NON_ALNUM.sub(" ", text.lower()).strip()
     text = unicodedata.normalize("NFKD", text.translate(_FOLD))
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
     return re.sub(r"[^a-z0-9]+", " ", text).strip()
@@ -86,7 +93,13 @@ def token_folds(doc) -> list[str]:
     """`fold` of every token of a spaCy Doc, computed once per doc and kept in user_data."""
     folds = doc.user_data.get("dragoman_folds")
     if folds is None or len(folds) != len(doc):
-        folds = [fold(t.text) for t in doc]
+        memo: dict[str, str] = {}
+        folds = []
+        for text in token_table(doc).text:
+            key = memo.get(text)
+            if key is None:
+                key = memo[text] = fold(text)
+            folds.append(key)
         doc.user_data["dragoman_folds"] = folds
     return folds
 

@@ -23,7 +23,7 @@ COMPONENTS: tuple[tuple[str, str], ...] = (
     ("dragoman_claims", "dragoman.nlp.claims"),
     ("dragoman_events", "dragoman.nlp.events"),
     ("dragoman_sectors", "dragoman.nlp.sectors"),
-    ("dragoman_findings", "dragoman.analysis.findings"),
+    ("dragoman_findings", "dragoman.nlp.findings"),
 )
 
 
