@@ -215,6 +215,16 @@ def _char_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
 
 
+def _yield_to_people(doc: Doc, hits: list[GeoHit]) -> list[GeoHit]:
+    """A city or region inside a longer person name is part of the name: "Gao" in
+    "Premier Gao Mingyuan", "Sofia" in "Sofia Rojas" (the NER's PERSON span says so)."""
+    people = [(e.start, e.end) for e in doc.ents if e.label_ == "PERSON" and len(e) > 1]
+    if not people:
+        return hits
+    return [h for h in hits if h.kind not in ("place", "capital") or not any(
+        s <= h.start and h.end <= e and (e - s) > (h.end - h.start) for s, e in people)]
+
+
 class ActorRecognizer:
     """spaCy component `dragoman_actors`: writes `doc._.entities` and `doc._.mentions`."""
 
@@ -224,7 +234,7 @@ class ActorRecognizer:
         self.offices = OfficeLexicon.load()
 
     def __call__(self, doc: Doc) -> Doc:
-        geo_hits = self.geo.find(doc)
+        geo_hits = _yield_to_people(doc, self.geo.find(doc))
         defs = find_acronym_definitions(doc)
         country_defs = {d.acronym: h for d in defs for h in geo_hits
                         if h.kind != "place" and h.start <= d.start and d.end <= h.end}
