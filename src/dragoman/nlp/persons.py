@@ -267,8 +267,6 @@ def _title_names(doc: Doc, offices: OfficeLexicon, geo_at: dict[int, GeoHit],
             end, tail_country = _title_tail(doc, end, geo_at)
             country = country or tail_country
             literal = _literal_title(doc, first, end, geo_at)
-            if fold(literal) in offices.forms:
-                literal = None  # a known form ("premier"): the canonical role says it
         name_end = name_extent(doc, end, blocked)
         if any(t in geo_at for t in range(end, name_end)):
             name_end = end
