@@ -19,6 +19,10 @@ FLOORS = json.loads((HERE / "quality_floors.json").read_text(encoding="utf-8"))
 GOLD_SETS = {
     "examples": [HERE.parent / "examples"],
     "seed": [HERE.parent.parent / "shared" / "gold" / "seed.gold.json"],
+    "heldout": [HERE / "data" / "heldout"],
+    "blind2": [HERE / "data" / "blind2"],
+    "blind3": [HERE / "data" / "blind3"],
+    "blind4": [HERE / "data" / "blind4"],
 }
 
 

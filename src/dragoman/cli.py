@@ -15,6 +15,7 @@ from typing import Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from dragoman.errors import DragomanError, ReadError
 
@@ -37,7 +38,8 @@ def _settings(model: str | None, max_bytes: int | None):
 
 
 def _report_error(error: DragomanError) -> None:
-    err.print(f"[red]error:[/red] {error}", markup=True, highlight=False)
+    # escaped: a file name or URL such as "[red]a.txt" or "x/[/b]" is text, not markup
+    err.print(f"[red]error:[/red] {escape(str(error))}", markup=True, highlight=False)
 
 
 def _configure_logging(verbose: int) -> None:
@@ -55,7 +57,7 @@ SinceOpt = typer.Option(None, "--since", help="From this date on (YYYY, YYYY-MM 
 UntilOpt = typer.Option(None, "--until", help="Up to this date (YYYY, YYYY-MM or YYYY-MM-DD).")
 
 
-def read_articles(paths: list[str], max_bytes: int, failures: list[ReadError]):
+def read_articles(paths: list[str], max_bytes: int, failures: list[DragomanError]):
     """Articles from the inputs; reading errors are printed and collected, never raised."""
     from dragoman.read import read_inputs
     for item in read_inputs(paths, max_bytes=max_bytes):
@@ -76,12 +78,13 @@ def extract(
 ) -> None:
     """Extract the dragoman/1 record of each article."""
     _configure_logging(verbose)
-    failures: list[ReadError] = []
+    failures: list[DragomanError] = []
     try:
         settings = _settings(model, max_bytes)
         from dragoman.extraction import Extractor
         extractor = Extractor(settings)
-        records = extractor.extract_many(read_articles(paths, settings.max_bytes, failures))
+        records = extractor.extract_many(read_articles(paths, settings.max_bytes, failures),
+                                         on_error=_collect(failures))
         _emit(records, format)
     except DragomanError as exc:
         _report_error(exc)
@@ -89,6 +92,15 @@ def extract(
     if failures:
         err.print(f"{len(failures)} input(s) failed; the others were extracted.")
         raise typer.Exit(EXIT_PARTIAL)
+
+
+def _collect(failures: list[DragomanError]):
+    """on_error of `extract_many`: an article that could not be extracted (over the time
+    limit, too long) is printed and collected like a reading error; the batch goes on."""
+    def collect(error: DragomanError) -> None:
+        failures.append(error)
+        _report_error(error)
+    return collect
 
 
 def _emit(records, format: OutputFormat) -> None:
@@ -136,14 +148,15 @@ def quotes(
                      "url": q.source.url} for q in kb.quotes(speaker)]
         _emit_rows(rows, format)
         return
-    failures: list[ReadError] = []
+    failures: list[DragomanError] = []
     try:
         settings = _settings(model, max_bytes)
         from dragoman.extraction import Extractor
         from dragoman.nlp.quotes import quotes_by_speaker
         extractor = Extractor(settings)
         rows = []
-        for rec in extractor.extract_many(read_articles(paths or [], settings.max_bytes, failures)):
+        for rec in extractor.extract_many(read_articles(paths or [], settings.max_bytes, failures),
+                                          on_error=_collect(failures)):
             names = {e.id: e.name for e in rec.entities}
             chosen = quotes_by_speaker(rec, speaker) if speaker else rec.quotes
             for q in chosen:
@@ -287,7 +300,10 @@ def _print_json(payload) -> None:
 def ingest(
     paths: list[str] = typer.Argument(..., help="Files, directories, or - for stdin."),
     db: Optional[str] = DbOpt,
-    batch_size: int = typer.Option(64, "--batch-size", min=1, help="Articles per transaction."),
+    batch_size: int = typer.Option(64, "--batch-size", min=1, help="Articles per transaction (with --parquet: per batch of files)."),
+    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes that extract (1: this process). This process alone writes."),
+    dask: Optional[str] = typer.Option(None, "--dask", help="Extract on a Dask cluster: a scheduler address (tcp://HOST:8786), or local:N for N worker processes on this machine."),
+    parquet: Optional[Path] = typer.Option(None, "--parquet", help="Write Parquet files into this folder, one per table and batch, instead of the knowledge base."),
     json_out: bool = typer.Option(False, "--json", help="The summary as JSON."),
     model: Optional[str] = ModelOpt,
     max_bytes: Optional[int] = MaxBytesOpt,
@@ -296,39 +312,91 @@ def ingest(
     """Extract articles and store them in the knowledge base.
 
     Idempotent: a stored article is skipped, one extracted by another extractor
-    version is extracted again and its facts replaced."""
-    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
-    from dragoman.read import read_inputs
+    version is extracted again and its facts replaced. With --jobs N or --dask,
+    workers extract and this process writes, in input order: the same rows as
+    one process."""
     from dragoman.store.display import ingest_summary
     _configure_logging(verbose)
-    with _kb(db, must_exist=False) as kb:
-        settings = _settings(model, max_bytes)
-        from dragoman.extraction import Extractor
-        extractor = Extractor(settings)
-        columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
-                   TextColumn("{task.completed} done"), TimeElapsedColumn())
-        with Progress(*columns, console=err, transient=False) as progress:
-            task = progress.add_task("ingesting", total=None)
-            failed = [0]
-
-            def on_progress(report) -> None:
-                for failure in report.failed[failed[0]:]:
-                    progress.console.print(f"[red]failed:[/red] {failure}", markup=True,
-                                           highlight=False)
-                failed[0] = len(report.failed)
-                progress.update(task, completed=report.done, description=(
-                    f"stored {report.stored}, updated {report.updated}, "
-                    f"skipped {report.skipped}, failed {len(report.failed)}"))
-
-            report = kb.ingest(read_inputs(paths, max_bytes=settings.max_bytes), extractor,
-                               batch_size=batch_size, on_progress=on_progress)
+    if parquet is not None and db:
+        err.print("give --db or --parquet, not both")
+        raise typer.Exit(EXIT_USAGE)
+    if dask and jobs > 1:
+        err.print("give --jobs or --dask, not both (--dask local:N runs N local workers)")
+        raise typer.Exit(EXIT_USAGE)
+    if dask and verbose == 0:  # on import, Dask sets its cluster's comings and goings to INFO
+        import distributed  # noqa: F401
+        logging.getLogger("distributed").setLevel(logging.WARNING)
+    with _ingest_progress() as on_progress:
+        if jobs == 1 and not dask and parquet is None:
+            report = _ingest_here(paths, db, model, max_bytes, batch_size, on_progress)
+        else:
+            report = _ingest_on_workers(paths, db, model, max_bytes, batch_size, on_progress,
+                                        jobs=jobs, dask=dask, parquet=parquet)
     if json_out:
         _print_json(report.to_dict())
     else:
         sys.stdout.write(ingest_summary(report) + "\n")
     if report.failed:
         raise typer.Exit(EXIT_PARTIAL)
+
+
+@contextmanager
+def _ingest_progress():
+    """A progress bar on stderr; yields the ingest's on_progress(report) callback,
+    which also prints each failure as it happens."""
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+    columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
+               TextColumn("{task.completed} done"), TimeElapsedColumn())
+    with Progress(*columns, console=err, transient=False) as progress:
+        task = progress.add_task("ingesting", total=None)
+        failed = [0]
+
+        def on_progress(report) -> None:
+            for failure in report.failed[failed[0]:]:
+                progress.console.print(f"[red]failed:[/red] {escape(str(failure))}",
+                                       markup=True, highlight=False)
+            failed[0] = len(report.failed)
+            progress.update(task, completed=report.done, description=(
+                f"stored {report.stored}, updated {report.updated}, "
+                f"skipped {report.skipped}, failed {len(report.failed)}"))
+        yield on_progress
+
+
+def _ingest_here(paths, db, model, max_bytes, batch_size, on_progress):
+    """`ingest` in this process: extracting and writing, batch after batch."""
+    from dragoman.read import read_inputs
+    with _kb(db, must_exist=False) as kb:
+        settings = _settings(model, max_bytes)
+        from dragoman.extraction import Extractor
+        extractor = Extractor(settings)
+        return kb.ingest(read_inputs(paths, max_bytes=settings.max_bytes), extractor,
+                         batch_size=batch_size, on_progress=on_progress)
+
+
+def _ingest_on_workers(paths, db, model, max_bytes, batch_size, on_progress, *, jobs, dask,
+                       parquet):
+    """`ingest --jobs N`, `--dask ADDRESS` or `--parquet DIR`: workers extract, this
+    process writes (the knowledge base or Parquet files); errors exit 1."""
+    from contextlib import ExitStack
+
+    from dragoman.read import read_inputs
+    from dragoman.scale import ParallelIngest, ParquetSink, open_backend
+    from dragoman.store.ingest import Ingest
+    with ExitStack() as stack:
+        if parquet is None:
+            kb = stack.enter_context(_kb(db, must_exist=False))  # a bad --db fails first
+        try:
+            settings = _settings(model, max_bytes)
+            if parquet is None:
+                sink = Ingest(kb.engine, batch_size=batch_size, on_progress=on_progress)
+            else:
+                sink = stack.enter_context(ParquetSink(parquet, batch_size=batch_size,
+                                                       on_progress=on_progress))
+            backend = stack.enter_context(open_backend(settings, jobs=jobs, dask=dask))
+            return ParallelIngest(backend).run(sink, read_inputs(paths, max_bytes=settings.max_bytes))
+        except DragomanError as exc:
+            _report_error(exc)
+            raise typer.Exit(EXIT_ERROR)
 
 
 @app.command()

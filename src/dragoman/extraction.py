@@ -1,11 +1,25 @@
 """Extraction: articles in, `Extraction` records (the `dragoman/1` contract) out.
 
 The one entry point that the CLI, the HTTP API and cluster workers all call.
+
+Each article has a time limit (`time_limit`, seconds; DRAGOMAN_TIME_LIMIT): the
+statistical model runs over a batch of articles at once, then dragoman's own
+components run article by article with the clock checked between components. In
+the main thread a watchdog (SIGALRM) also stops a single component that runs away
+(a regular expression that backtracks, a loop that does not end); elsewhere (worker
+threads of the HTTP server) the check between components is the bound. An article
+over its limit is left out and reported as an `ExtractionError`; the batch goes on.
 """
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+import math
+import os
+import signal
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from functools import lru_cache
 
 from spacy.language import Language
@@ -13,8 +27,43 @@ from spacy.tokens import Doc
 
 from dragoman import __version__
 from dragoman.config import Settings, load_settings
+from dragoman.errors import ConfigError, DragomanError
 from dragoman.model import Article, Extraction
+from dragoman.nlp.extensions import register_extensions
 from dragoman.nlp.pipeline import build_pipeline
+
+# Seconds one article may take in dragoman's components. Articles of the genre take
+# well under a second (a 50 KB article some 5 s on one core); a minute leaves room for
+# slow machines and still stops a runaway long before a batch is lost.
+DEFAULT_TIME_LIMIT = 60.0
+TIME_LIMIT_ENV = "DRAGOMAN_TIME_LIMIT"
+OWN_PREFIX = "dragoman_"
+
+
+class ExtractionError(DragomanError):
+    """One article could not be extracted (over its time limit, too long for the
+    model); the others go on. article: the article; message: what happened and what to do."""
+
+    def __init__(self, article: Article, message: str) -> None:
+        self.article = article
+        self.message = message
+        super().__init__(str(self))
+
+    @property
+    def source(self) -> str:
+        """Where the article came from: its path, else its URL, else its id."""
+        return self.article.path or self.article.url or self.article.id
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.message}"
+
+
+OnError = Callable[[ExtractionError], None]
+
+
+class _Overtime(BaseException):
+    """Raised inside a component when its article's time is up: a BaseException, so the
+    `except Exception` of a component cannot swallow it."""
 
 
 def _parse_date(value: str | dt.date | None) -> dt.date | None:
@@ -23,16 +72,41 @@ def _parse_date(value: str | dt.date | None) -> dt.date | None:
     return dt.date.fromisoformat(value)
 
 
+def time_limit_setting(settings: Settings | None = None,
+                       env: Mapping[str, str] | None = None) -> float | None:
+    """Seconds per article: `settings.time_limit` when the settings have it, else
+    DRAGOMAN_TIME_LIMIT, else DEFAULT_TIME_LIMIT; None (no limit) for 0 or "off"."""
+    value = getattr(settings, "time_limit", None)
+    if value is None:
+        value = (os.environ if env is None else env).get(TIME_LIMIT_ENV) or DEFAULT_TIME_LIMIT
+    if isinstance(value, str) and value.strip().lower() in ("off", "none", "0"):
+        return None
+    try:
+        seconds = float(value)
+    except (TypeError, ValueError):
+        raise ConfigError(f"{TIME_LIMIT_ENV} must be a number of seconds (or off), "
+                          f"got {value!r}") from None
+    if seconds < 0 or math.isnan(seconds):
+        raise ConfigError(f"{TIME_LIMIT_ENV} must not be negative, got {value!r}")
+    return seconds or None
+
+
 class Extractor:
     """A loaded pipeline. Build once, then extract any number of articles.
 
-    batch_size: articles per `nlp.pipe` batch.
+    batch_size: articles per `nlp.pipe` batch; time_limit: seconds one article may
+    take in dragoman's components (None: `time_limit_setting`, 0: no limit);
+    nlp: a pipeline to use instead of building one from `settings.model` (tests).
     """
 
-    def __init__(self, settings: Settings | None = None, *, batch_size: int = 32) -> None:
+    def __init__(self, settings: Settings | None = None, *, batch_size: int = 32,
+                 time_limit: float | None = None, nlp: Language | None = None) -> None:
         self.settings = settings or load_settings()
-        self.nlp: Language = build_pipeline(self.settings.model)
+        register_extensions()
+        self.nlp: Language = nlp if nlp is not None else build_pipeline(self.settings.model)
         self.batch_size = batch_size
+        self.time_limit = (time_limit_setting(self.settings) if time_limit is None
+                           else time_limit or None)
         meta = self.nlp.meta
         self.version = f"dragoman {__version__}; {meta.get('name')} {meta.get('version')}"
 
@@ -41,24 +115,114 @@ class Extractor:
         doc._.pub_date = _parse_date(article.date)
         return doc
 
+    def _own(self) -> list[tuple[str, Callable[[Doc], Doc]]]:
+        """dragoman's components at the end of the pipeline: run article by article,
+        under the time limit. (Read each time: the pipeline may be changed after load.)"""
+        own: list[tuple[str, Callable[[Doc], Doc]]] = []
+        for name, proc in reversed(self.nlp.pipeline):
+            if not name.startswith(OWN_PREFIX):
+                break
+            own.append((name, proc))
+        return own[::-1]
+
     def extract_article(self, article: Article) -> Extraction:
+        """The extraction of one article; ExtractionError when it cannot be made."""
         return next(self.extract_many([article]))
 
-    def extract_many(self, articles: Iterable[Article]) -> Iterator[Extraction]:
-        """Extract articles in batches, in order."""
+    def extract_many(self, articles: Iterable[Article], *,
+                     on_error: OnError | None = None) -> Iterator[Extraction]:
+        """Extract articles in batches, in order. An article that cannot be extracted
+        (over the time limit, longer than the model takes) is passed to on_error and
+        left out; without on_error its ExtractionError is raised, after the extractions
+        of the articles before it."""
         batch: list[Article] = []
         for article in articles:
             batch.append(article)
             if len(batch) >= self.batch_size:
-                yield from self._run(batch)
+                yield from self._run(batch, on_error)
                 batch = []
         if batch:
-            yield from self._run(batch)
+            yield from self._run(batch, on_error)
 
-    def _run(self, batch: list[Article]) -> Iterator[Extraction]:
-        docs = self.nlp.pipe((self._doc(a) for a in batch), batch_size=self.batch_size)
-        for article, doc in zip(batch, docs):
+    def _run(self, batch: list[Article], on_error: OnError | None) -> Iterator[Extraction]:
+        own = self._own()
+        limit = self.nlp.max_length
+        fits = [a for a in batch if len(a.text) <= limit]
+        docs = iter(self.nlp.pipe((self._doc(a) for a in fits), batch_size=self.batch_size,
+                                  disable=[name for name, _ in own]))
+        for article in batch:
+            if len(article.text) > limit:
+                _failed(on_error, ExtractionError(article, (
+                    f"the text is {len(article.text):,} characters, over the {limit:,} the "
+                    f"model takes; split the article")))
+                continue
+            doc = next(docs)
+            try:
+                doc = self._finish(doc, own)
+            except _Overtime:
+                _failed(on_error, ExtractionError(article, (
+                    f"extraction stopped after {self.time_limit:g} s (the time limit per "
+                    f"article); the article is left out (raise {TIME_LIMIT_ENV} to give it "
+                    f"longer)")))
+                continue
             yield to_extraction(article, doc, self.version)
+
+    def _finish(self, doc: Doc, own: list[tuple[str, Callable[[Doc], Doc]]]) -> Doc:
+        """Run dragoman's components over `doc`; _Overtime when its time is up."""
+        if self.time_limit is None:
+            for _, proc in own:
+                doc = proc(doc)
+            return doc
+        deadline = time.monotonic() + self.time_limit
+        with _watchdog(self.time_limit):
+            for _, proc in own:
+                if time.monotonic() > deadline:
+                    raise _Overtime()
+                doc = proc(doc)
+        return doc
+
+
+def _failed(on_error: OnError | None, error: ExtractionError) -> None:
+    if on_error is None:
+        raise error
+    on_error(error)
+
+
+def _ring(signum: int, frame: object) -> None:
+    raise _Overtime()
+
+
+def _can_alarm() -> bool:
+    """May the watchdog use SIGALRM: on Unix, in the main thread, with no one else's
+    handler or timer in place?"""
+    if not hasattr(signal, "setitimer"):
+        return False
+    if threading.current_thread() is not threading.main_thread():
+        return False
+    handler = signal.getsignal(signal.SIGALRM)
+    return handler in (signal.SIG_DFL, signal.SIG_IGN, _ring) and \
+        signal.getitimer(signal.ITIMER_REAL)[0] == 0
+
+
+@contextmanager
+def _watchdog(seconds: float) -> Iterator[None]:
+    """Raise _Overtime in the main thread after `seconds`, wherever it is (between
+    bytecodes, or when a regular expression checks for signals); a no-op elsewhere."""
+    if not _can_alarm():
+        yield
+        return
+    previous = signal.signal(signal.SIGALRM, _ring)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        while True:  # an alarm ringing while it is disarmed is too late to count
+            try:
+                signal.setitimer(signal.ITIMER_REAL, 0)
+                signal.signal(signal.SIGALRM, previous)
+                break
+            except _Overtime:
+                continue
 
 
 def to_extraction(article: Article, doc: Doc, version: str | None = None) -> Extraction:
@@ -88,6 +252,7 @@ def extract(text: str, date: str | dt.date | None = None, *, id: str = "text",
     """Extract one article given as text (the body, without a header).
 
     date: publication date ("YYYY-MM-DD"), which relative dates are resolved against.
+    Raises ExtractionError when the article is over the time limit or too long.
     """
     iso = date.isoformat() if isinstance(date, dt.date) else date
     article = Article(id=id, text=text, date=iso, title=title, source=source)

@@ -46,6 +46,9 @@ def claim(metric, value, qualifier, unit, status, period, holder, counterpart):
      [claim("imports", 900e6, "exact", "USD", "actual", "2023", "KHM", "THA")]),
     ("Ghana owed Chinese lenders about $1.9 billion at the end of 2023.",
      [claim("loan", 1.9e9, "about", "USD", "actual", "2023", "CHN", "GHA")]),
+    # a debt is the lender's loan: the possessor is the debtor
+    ("Zambia's debt to China stood at about $6 billion last year.",
+     [claim("loan", 6e9, "about", "USD", "actual", "2023", "CHN", "ZMB")]),
     ("Indian firms had invested at least $27 billion in Nigeria.",
      [claim("investment", 27e9, "at_least", "USD", "actual", None, "IND", "NGA")]),
     ("German direct investment in Serbia amounts to €2.5 billion to date.",
@@ -164,3 +167,165 @@ def test_synthetic_articles_reach_the_floor(extractor):
     assert report.articles >= 5
     assert report.f1("claims") >= 0.9
     assert report.parts["findings"].recall == 1.0
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a target noun beside the figure, outside its noun phrase
+    ("Reaching two-way trade of $3 billion, the goal set by both governments, is now within sight "
+     "for Ghana and Togo.",
+     [claim("trade_volume", 3e9, "exact", "USD", "target", None, "GHA", "TGO")]),
+    ("With bilateral trade of $1 billion as their common target, Ghana and Togo will reopen the border.",
+     [claim("trade_volume", 1e9, "exact", "USD", "target", None, "GHA", "TGO")]),
+    # the deadline in a later clause that points back at the figure
+    ("The target of $2 billion in trade between Ghana and Togo is ambitious, and both sides will "
+     "work hard to achieve it by 2027.",
+     [claim("trade_volume", 2e9, "exact", "USD", "target", "2027", "GHA", "TGO")]),
+    # "and" between two names does not cut the deadline off
+    ("The two presidents set a target of $5 billion in trade between Ghana and Togo by 2029.",
+     [claim("trade_volume", 5e9, "exact", "USD", "target", "2029", "GHA", "TGO")]),
+    ("Ghana aims to lift trade with Togo to $4 billion.",
+     [claim("trade_volume", 4e9, "exact", "USD", "target", None, "GHA", "TGO")]),
+    ("Ghana and Togo renewed the goal of $4 billion in two-way trade.",
+     [claim("trade_volume", 4e9, "exact", "USD", "target", None, "GHA", "TGO")]),
+    ('"We want to bring mutual trade to $6 billion within three years," Ghanaian President '
+     'Kwame Asante told his Togolese counterpart.',
+     [claim("trade_volume", 6e9, "exact", "USD", "target", None, "GHA", "TGO")]),
+    ("Ghana hopes to attract $2 billion in Togolese investment by 2028.",
+     [claim("investment", 2e9, "exact", "USD", "target", "2028", "TGO", "GHA")]),
+    # money made available is a target by the team's convention; money already given is not
+    ("Morocco announced €20 million in grants for Mauritanian schools.",
+     [claim("aid", 20e6, "exact", "EUR", "target", None, "MAR", "MRT")]),
+    ("Morocco announced that it had disbursed €20 million in grants to Mauritania.",
+     [claim("aid", 20e6, "exact", "EUR", "actual", None, "MAR", "MRT")]),
+    ("Ghana pledged $10 million in aid to Togo.",
+     [claim("aid", 10e6, "exact", "USD", "target", None, "GHA", "TGO")]),
+    # raising something to a level, as an infinitive or a gerund, sets a goal
+    ("The presidents told their ministers to bring trade between Ghana and Togo up to $1 billion.",
+     [claim("trade_volume", 1e9, "exact", "USD", "target", None, "GHA", "TGO")]),
+    ("The roadmap envisages increasing trade between Ghana and Togo to $3 billion.",
+     [claim("trade_volume", 3e9, "exact", "USD", "target", None, "GHA", "TGO")]),
+    ("Ghana and Togo have a trade target of $8 billion for 2027.",
+     [claim("trade_volume", 8e9, "exact", "USD", "target", "2027", "GHA", "TGO")]),
+    ("Trade between Ghana and Togo rose to $3 billion in 2023.",
+     [claim("trade_volume", 3e9, "exact", "USD", "actual", "2023", "GHA", "TGO")]),
+    ("Ghanaian firms signed new deals in Togo, bringing their investment there to $900 million.",
+     [claim("investment", 900e6, "exact", "USD", "actual", None, "GHA", "TGO")]),
+    # forecasts
+    ("Trade between Ghana and Togo is set to exceed $4 billion this year.",
+     [claim("trade_volume", 4e9, "more_than", "USD", "forecast", "2024", "GHA", "TGO")]),
+    ("Official projections show trade between Ghana and Togo reaching $2 billion this year.",
+     [claim("trade_volume", 2e9, "exact", "USD", "forecast", "2024", "GHA", "TGO")]),
+    ("Official estimates show that trade between Ghana and Togo reached $2 billion last year.",
+     [claim("trade_volume", 2e9, "exact", "USD", "actual", "2023", "GHA", "TGO")]),
+    ("Trade between Ghana and Togo should reach $3 billion by the end of next year.",
+     [claim("trade_volume", 3e9, "exact", "USD", "forecast", "2025", "GHA", "TGO")]),
+    ("Togo's exports to Ghana are projected to rise to $900 million in 2025.",
+     [claim("exports", 900e6, "exact", "USD", "forecast", "2025", "TGO", "GHA")]),
+])
+def test_target_and_forecast_status(run, text, expected):
+    assert scored(run(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Brazil ranks second among Turkmenistan's trading partners.",
+     [claim("trade_partner_rank", 2, "exact", "rank", "actual", None, "BRA", "TKM")]),
+    ("Brazil ranked third among foreign investors in Angola last year.",
+     [claim("investor_rank", 3, "exact", "rank", "actual", "2023", "BRA", "AGO")]),
+    ("Mexico occupies fourth place among Colombia's trading partners.",
+     [claim("trade_partner_rank", 4, "exact", "rank", "actual", None, "MEX", "COL")]),
+    ("Among Ecuador's trading partners, Peru ranks sixth.",
+     [claim("trade_partner_rank", 6, "exact", "rank", "actual", None, "PER", "ECU")]),
+    ("Germany is among the top three trading partners of Vietnam.",
+     [claim("trade_partner_rank", 3, "at_most", "rank", "actual", None, "DEU", "VNM")]),
+    ("China is Laos's second-largest trading partner.",
+     [claim("trade_partner_rank", 2, "exact", "rank", "actual", None, "CHN", "LAO")]),
+    ("Japan is the largest investor in Cambodia.",
+     [claim("investor_rank", 1, "exact", "rank", "actual", None, "JPN", "KHM")]),
+    # "making X Y's ...": X is ranked, Y ranks
+    ("Exports from Oman to Yemen reached $1 billion last year, making Yemen Oman's fifth-largest "
+     "trading partner.",
+     [claim("exports", 1e9, "exact", "USD", "actual", "2023", "OMN", "YEM"),
+      claim("trade_partner_rank", 5, "exact", "rank", "actual", None, "YEM", "OMN")]),
+    # "the kingdom" is not the country whose partners are ranked
+    ("Jordanian ministers met Saudi officials in Amman. The minister said the kingdom was "
+     "Jordan's largest trading partner.",
+     [claim("trade_partner_rank", 1, "exact", "rank", "actual", None, "SAU", "JOR")]),
+])
+def test_ranks(run, text, expected):
+    assert scored(run(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Exports from Vietnam to Japan reached $20 billion in the first nine months of 2023.",
+     [claim("exports", 20e9, "exact", "USD", "actual", "2023", "VNM", "JPN")]),
+    ("Last year Peru bought Chilean goods worth $3 billion.",
+     [claim("imports", 3e9, "exact", "USD", "actual", "2023", "PER", "CHL")]),
+    ("Trade between Chile and Peru reached, in 2022, a record $5 billion.",
+     [claim("trade_volume", 5e9, "exact", "USD", "actual", "2022", "CHL", "PER")]),
+    # the base of a change has the time after it, or none
+    ("Peru's exports to Chile fell to $1 billion in 2023 from $1.3 billion.",
+     [claim("exports", 1e9, "exact", "USD", "actual", "2023", "PER", "CHL"),
+      claim("exports", 1.3e9, "exact", "USD", "actual", None, "PER", "CHL")]),
+    # a time in another clause is not the figure's
+    ("The two ministers first met in 2019, and trade between Chile and Peru is now $5 billion.",
+     [claim("trade_volume", 5e9, "exact", "USD", "actual", None, "CHL", "PER")]),
+    # a percentage change after the figure shares its period
+    ("Peruvian direct investment in Chile rose to $2.5 billion in the first half of this year, "
+     "up 14 percent from a year earlier.",
+     [claim("fdi", 2.5e9, "exact", "USD", "actual", "2024", "PER", "CHL"),
+      claim("fdi", 14, "exact", "percent", "actual", "2024", "PER", "CHL")]),
+])
+def test_periods(run, text, expected):
+    assert scored(run(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the same figure restated in another currency is the same claim
+    ("Ecuador's trade with Colombia stood at 3.2 billion dollars in 2023, or roughly 12.8 trillion "
+     "Colombian pesos.",
+     [claim("trade_volume", 3.2e9, "exact", "USD", "actual", "2023", "ECU", "COL"),
+      claim("trade_volume", 12.8e12, "about", "COP", "actual", "2023", "ECU", "COL")]),
+    ("Chilean direct investment in Bolivia reached 9 billion bolivianos (about $1.3 billion) in 2023.",
+     [claim("fdi", 9e9, "exact", "BOB", "actual", "2023", "CHL", "BOL"),
+      claim("fdi", 1.3e9, "about", "USD", "actual", "2023", "CHL", "BOL")]),
+    # exports: the seller holds; imports: the buyer; "we": the speaker's country
+    ('"We exported $700 million worth of fish to Nigeria last year," Senegalese Trade Minister '
+     'Aminata Ba said.',
+     [claim("exports", 700e6, "exact", "USD", "actual", "2023", "SEN", "NGA")]),
+    ('"Our imports from Senegal reached $300 million last year," Nigerian Trade Minister Chidi Okafor said.',
+     [claim("imports", 300e6, "exact", "USD", "actual", "2023", "NGA", "SEN")]),
+    ("Chile paid Bolivia $450 million for natural gas in 2023.",
+     [claim("imports", 450e6, "exact", "USD", "actual", "2023", "CHL", "BOL")]),
+    # the name of a ministry or agency names no metric
+    ("Data from Ghana's Ministry of Trade and Investment show Togolese direct investment in the "
+     "country at $75 million to date.",
+     [claim("fdi", 75e6, "exact", "USD", "actual", "2024-05-14", "TGO", "GHA")]),
+])
+def test_conversions_holders_and_organisation_names(run, text, expected):
+    assert scored(run(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # what a project costs is not a loan, even after a loan figure
+    ("Kenya's debt to China reached $9 billion last year. The railway extension is expected to cost "
+     "$3.6 billion.",
+     [claim("loan", 9e9, "exact", "USD", "actual", "2023", "CHN", "KEN")]),
+    ("Chinese loans to Kenya total $9 billion. The new highway could cost up to $2 billion, officials said.",
+     [claim("loan", 9e9, "exact", "USD", "actual", None, "CHN", "KEN")]),
+    # spending by visitors and arrears are not a contract metric
+    ("Tourists from Norway spent about 2 billion kroner in Iceland last year.", []),
+    ("Arrears of about $400 million owed by Zambia to Angola are under discussion.", []),
+])
+def test_figures_without_a_metric_of_their_own_are_not_scored(run, text, expected):
+    assert scored(run(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("China has lent Kenya $9 billion since 2006. A further $1 billion could be disbursed next year.",
+     ("loan", 1e9, "forecast")),
+    ("Trade between Kenya and China reached $8 billion last year. It could grow by 10 percent this year.",
+     ("trade_volume", 10, "forecast")),
+])
+def test_a_figure_that_points_back_takes_the_metric_before(run, text, expected):
+    last = run(text).claims[-1]
+    assert (last.metric, last.value, last.status) == expected

@@ -86,6 +86,21 @@ VERB_CASES = [
      "CONSULT", "045", "intended", {"OMN"}, {"IRN", "SAU"}),
     ("Indonesia denied the accusations made by Malaysia.",
      "REJECT", "120", "occurred", {"IDN"}, {"MYS"}),
+    # reported intent, with capitals standing for their countries
+    ("Kazakh Foreign Minister Aidar Nurov said Astana would continue to support Bishkek.",
+     "SUPPORT", "051", "intended", {"KAZ"}, {"KGZ"}),
+    ("Indonesian Foreign Minister Dewi Sari said Jakarta would continue to stand by Manila in "
+     "international forums.", "SUPPORT", "052", "intended", {"IDN"}, {"PHL"}),
+    # "the kingdom": the one country of the article whose official name says so
+    ("\"The kingdom stands with Egypt in preserving its water security,\" Saudi Investment Minister "
+     "Faisal Omar said.", "SUPPORT", "052", "occurred", {"SAU"}, {"EGY"}),
+    # a programme named after a year is no actor; praise and thanks in one sentence are one event
+    ("Egyptian Foreign Minister Karim Adel thanked Saudi Arabia for its support and praised the "
+     "kingdom's Vision 2030 reform programme.", "SUPPORT", "051", "occurred", {"Karim Adel"}, {"SAU"}),
+    ("Poland lifted its import ban on Ukrainian grain.", "RETREAT", "085", "occurred", {"POL"}, {"UKR"}),
+    # a dateline the parser takes for the subject
+    ("ANKARA, Turkey (AA) – Iranian Foreign Minister Ali Rezaei on Thursday accused Washington of "
+     "economic terrorism.", "ACCUSE", "112", "occurred", {"Ali Rezaei"}, {"USA"}),
 ]
 
 
@@ -105,6 +120,8 @@ def test_event_words(run, text, kind, cameo, status, source, target):
     ("Pakistan's prime minister is scheduled to visit China in July.", "planned", "2024-07", "China"),
     ("Egyptian President Omar Farouk visited Kenya on Monday.", "occurred", "2024-05-13", "Kenya"),
     ("The committee of Peru and Chile met in Lima on 3 May.", "occurred", "2024-05-03", "Lima"),
+    ("Pakistani Foreign Minister Imran Qazi held talks in Islamabad on Wednesday with his Turkmen "
+     "counterpart Batyr Orazov.", "occurred", "2024-05-08", "Islamabad"),
 ])
 def test_meeting_status_date_and_place(run, text, status, date, place):
     rec = run(text)
@@ -121,6 +138,10 @@ def test_meeting_status_date_and_place(run, text, status, date, place):
     "Exporters in Kenya must meet European standards.",             # "meet" a thing
     "Chinese firms have invested $2 billion in Zambia.",            # a company's figure: a claim
     "If Austria and Hungary meet, they will discuss migration.",    # a condition
+    "Saudi investors want the legal certainty they have been asking for, Saudi Investment Minister "
+    "Faisal Omar said.",                                            # "they" are the investors
+    "Azerbaijani Economy Minister Mikayil Jabbarov said the State Oil Company of Azerbaijan Republic "
+    "(SOCAR) planned to invest a further $850 million in Turkey.",  # a company's plan: a claim
 ])
 def test_no_event(run, text):
     assert run(text).events == []
@@ -166,6 +187,138 @@ def test_events_carry_codes_spans_and_ids_in_text_order(run):
         start, end = event.span
         assert event.trigger.split()[0] in text[start:end]
     assert _names(rec, rec.events[1].target) == {"POL"}
+
+
+# --- planned meetings: date (the coming month), place, sides -----------------------------
+
+# (text, date, place, names or codes that must be among the actors)
+PLANNED_MEETING_CASES = [
+    ("Georgian Foreign Minister Nino Beridze met Armenian Foreign Minister Aram Petrosyan in Tbilisi on "
+     "Monday.\n\nThe intergovernmental commission will hold its next meeting in Yerevan in October.",
+     "2024-10", "Yerevan", set()),
+    ("The Supreme Eurasian Council will convene in Minsk in August.", "2024-08", "Minsk", set()),
+    ("The business forum to be held in Lima in June will bring together 300 companies from Chile and Peru.",
+     "2024-06", "Lima", set()),
+    ("Turkish and Iraqi officials are preparing for the JETCO meeting in Baghdad in October.",
+     "2024-10", "Baghdad", set()),
+    ("Malaysia and Thailand will review the border agreement at the strategic dialogue in Kuala Lumpur "
+     "in December.", "2024-12", "Kuala Lumpur", {"MYS", "THA"}),
+    ("Norway and Iceland said an intergovernmental commission on fisheries will meet in Oslo in June.",
+     "2024-06", "Oslo", {"NOR", "ISL"}),
+    ("Moroccan Foreign Minister Driss Alami met Senegalese Foreign Minister Awa Ndiaye in Dakar on Monday."
+     "\n\nThe two ministers agreed to convene the joint commission in Rabat in September.",
+     "2024-09", "Rabat", {"Driss Alami", "Awa Ndiaye"}),
+    ("Peruvian President Luis Vega and Bolivian President Ana Quispe agreed to hold the next trilateral "
+     "summit with Chile in Lima in July.", "2024-07", "Lima", {"Luis Vega", "Ana Quispe"}),
+    ("Mongolian President Batbayar Tsend invited Japanese Prime Minister Kenji Mori to visit Mongolia "
+     "next year.", "2025", "Mongolia", {"Kenji Mori", "MNG"}),
+    ("Ukrainian Deputy Prime Minister Olena Kovalenko invited Polish Agriculture Minister Jan Nowak to "
+     "Kyiv in July for the first meeting of a new joint committee.", "2024-07", "Kyiv", {"Jan Nowak"}),
+    ("Ethiopian Foreign Minister Abebe Tesfaye extended an invitation from the Ethiopian prime minister "
+     "to the Kenyan president to visit Addis Ababa early next year.", "2025", "Addis Ababa", {"KEN", "ETH"}),
+    ("Egyptian Foreign Minister Hisham Adel is expected to raise the dispute at a meeting of Arab League "
+     "foreign ministers in Cairo next week.", None, "Cairo", set()),
+    ("The next session of the Kazakh-Kyrgyz Intergovernmental Council will be held in Bishkek in 2025.",
+     "2025", "Bishkek", {"KAZ", "KGZ"}),
+    ("Japanese Prime Minister Kenji Mori said he looked forward to meeting Vietnamese Prime Minister "
+     "Pham Hung again at the APEC summit in Lima next month.", "2024-06", "Lima", {"Kenji Mori", "Pham Hung"}),
+]
+
+
+@pytest.mark.parametrize("text, date, place, actors", PLANNED_MEETING_CASES)
+def test_planned_meeting_has_date_place_and_sides(run, text, date, place, actors):
+    rec = run(text)
+    (event,) = [e for e in rec.events if e.type == "CONSULT" and e.status == "planned"]
+    by_id = {e.id: e.name for e in rec.entities}
+    assert (event.date, by_id.get(event.location)) == (date, place)
+    assert actors <= _names(rec, event.source + event.target)
+
+
+@pytest.mark.parametrize("text", [
+    "The two presidents agreed to hold annual consultations between their foreign ministries.",
+    "Indonesia said it would defend the agreement in international forums.",
+])
+def test_no_planned_meeting(run, text):
+    assert [e for e in run(text).events if e.type == "CONSULT"] == []
+
+
+# (text, how many meetings, their (status, date) in text order)
+MEETING_COUNT_CASES = [
+    # one happening told twice is one event
+    ("The Serbian and Emirati presidents discussed the deal in a phone call last month.",
+     [("occurred", "2024-04")]),
+    ("Qatari Trade Minister Sultan Al-Kuwari arrived in Jakarta on Wednesday.\n\n"
+     "The Qatar Investment Authority signed an agreement with Indonesia during the visit.",
+     [("occurred", "2024-05-08")]),
+    # two meetings with different people of the host side are two events
+    ("Dutch Trade Minister Eva de Vries held talks with Kazakh Deputy Foreign Minister Nurlan Sadykov in "
+     "Astana on Wednesday and was later received by Prime Minister Arman Bekov.",
+     [("occurred", "2024-05-08"), ("occurred", "2024-05-08")]),
+    # the date of another meeting named in the clause is not this one's
+    ("Chilean Foreign Minister Rosa Molina and Peruvian Foreign Minister Luis Vega held talks in Lima on "
+     "Tuesday.\n\nThe talks followed a telephone call on Friday between Chilean President Ana Flores and "
+     "Peruvian President Jorge Rios.", [("occurred", "2024-05-14"), ("occurred", "2024-05-10")]),
+    # a weekday on a verb in the past: the visit took place, whatever the main verb's tense
+    ("Azerbaijan will invest $2 billion in Pakistan under agreements signed in Baku on Wednesday during a "
+     "visit by Pakistani Prime Minister Imran Qazi.", [("occurred", "2024-05-08")]),
+    ("The deal was signed in Lima by Chilean Minister Rosa Molina and Peruvian Minister Luis Vega after "
+     "two days of talks.", [("occurred", None)]),
+]
+
+
+@pytest.mark.parametrize("text, meetings", MEETING_COUNT_CASES)
+def test_meetings_counted_once_and_dated(run, text, meetings):
+    rec = run(text)
+    assert [(e.status, e.date) for e in rec.events if e.type == "CONSULT"] == meetings
+
+
+def test_two_days_of_talks_name_the_signatories(run):
+    rec = run("The deal was signed in Lima by Chilean Minister Rosa Molina and Peruvian Minister Luis Vega "
+              "after two days of talks.")
+    (talks,) = [e for e in rec.events if e.type == "CONSULT"]
+    assert _names(rec, talks.source + talks.target) == {"Rosa Molina", "Luis Vega"}
+
+
+# (text, event type, names or codes of its source and target together)
+ACTOR_CASES = [
+    # a verb with no target shares that of the verb it is coordinated with
+    ("The European Union condemned the incursion and called on Belarus to respect the airspace of its "
+     "neighbours.", "ACCUSE", {"European Union", "BLR"}),
+    # "the two foreign ministers" are the persons with that role, or their countries
+    ("Mongolian President Batbayar Tsend and South Korean President Han Min-su held a summit in Seoul on "
+     "Monday.\n\nMongolian Foreign Minister Nomin Erdene said the two foreign ministers would meet again "
+     "in Ulaanbaatar in March.", "CONSULT planned", {"Nomin Erdene", "KOR"}),
+    # "the two leaders" named just before in the sentence
+    ("Mexican Economy Minister Ana Ruiz held talks with Canadian Trade Minister John Smith in Ottawa on "
+     "Monday.\n\nThe talks followed a telephone call on Friday between Mexican President Lucia Benavides "
+     "and Canadian Prime Minister Martin Lacroix, in which the two leaders agreed to coordinate their "
+     "positions.", "AGREE", {"Lucia Benavides", "Martin Lacroix"}),
+    # "the council": the organisation named just before
+    ("Egyptian Foreign Minister Hisham Adel wrote to the United Nations Security Council on Tuesday.\n\n"
+     "In the letter, Adel called on the council to assume its responsibilities.", "REQUEST",
+     {"Hisham Adel", "United Nations Security Council"}),
+    # a finite verb the parser reads as a participle ("the two ministers [who were] condemned")
+    ("Kenyan Trade Secretary Njeri Wambugu hosted Ethiopian State Minister Mesfin Tadesse in Nairobi.\n\n"
+     "The two ministers condemned Monday's attack on a passenger bus in Mandera County, which police blamed "
+     "on the al-Shabaab militant group, and agreed to step up intelligence sharing.", "ACCUSE",
+     {"Njeri Wambugu", "Mesfin Tadesse"}),
+]
+
+
+@pytest.mark.parametrize("text, kind, actors", ACTOR_CASES)
+def test_event_actors_from_context(run, text, kind, actors):
+    rec = run(text)
+    kind, _, status = kind.partition(" ")
+    (event,) = [e for e in rec.events if e.type == kind and (not status or e.status == status)]
+    assert _names(rec, event.source + event.target) == actors
+
+
+def test_invitation_leaves_its_date_to_the_visit(run):
+    rec = run("Mongolian President Batbayar Tsend invited Japanese Prime Minister Kenji Mori to visit "
+              "Mongolia next year.")
+    (invite,) = [e for e in rec.events if e.type == "AGREE"]
+    assert (invite.cameo, invite.date) == ("036", None)
+    assert _names(rec, invite.target) == {"Kenji Mori"}
 
 
 # --- the lexicon: every verb, phrase and noun of events.tsv is found --------------------

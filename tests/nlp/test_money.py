@@ -23,6 +23,7 @@ from dragoman.nlp.money import find_amounts, parse_number
     ("₹500 crore", 5e9, "INR"),
     ("Rs 4,500 crore", 45e9, "INR"),
     ("KSh 68 billion", 68e9, "KES"),
+    ("Sh14.2 billion", 14.2e9, "KES"),
     # an ISO 4217 code before or after the number
     ("USD 10 bn", 10e9, "USD"),
     ("USD 8.9 bn", 8.9e9, "USD"),
@@ -40,6 +41,11 @@ from dragoman.nlp.money import find_amounts, parse_number
     ("1.2 trillion naira", 1.2e12, "NGN"),
     ("300 million Australian dollars", 300e6, "AUD"),
     ("10 billion Czech crowns", 10e9, "CZK"),
+    # a currency word that starts with three capitals is a word, not an unknown code
+    ("172 billion CFA francs", 172e9, "XOF"),
+    ("9 billion bolivianos", 9e9, "BOB"),
+    # "A $2 billion deal": the article "A", then US dollars (A$ is written without a space)
+    ("A $2 billion deal", 2e9, "USD"),
     # percentages
     ("12 percent", 12, "percent"),
     ("12%", 12, "percent"),
@@ -73,6 +79,7 @@ def test_ranges_are_one_amount_with_a_high_end(text, low, high, unit):
     ("150 billion pesos", "Mexican officials in Mexico City.", "MXN"),
     ("20 billion shillings", "Kenya and Uganda; Ugandan officials in Kampala said Uganda would pay.", "UGX"),
     ("20 billion shillings", "Kenyan officials in Nairobi.", "KES"),
+    ("Sh 20 billion", "Ugandan officials in Kampala.", "UGX"),
 ])
 def test_shared_currency_names_follow_the_article(text, context, unit):
     (amount,) = find_amounts(text, context=context)

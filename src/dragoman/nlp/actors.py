@@ -9,13 +9,14 @@ title phrases ("the Turkish foreign minister") join the person they describe, an
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from dragoman import codebooks
 from dragoman.model import Entity
-from dragoman.nlp.extensions import Mention, register_extensions
+from dragoman.nlp.extensions import Mention, register_extensions, token_table
 from dragoman.nlp.geo import GeoHit, GeoLexicon, capital_is_place
 from dragoman.nlp.names import fold, is_spelling_variant, name_keys, same_person_name
 from dragoman.nlp.orgs import OrgHit, find_acronym_definitions, find_orgs, org_key
@@ -75,9 +76,12 @@ def cluster_people(hits: list[NameHit]) -> list[PersonDraft]:
 def add_surname_mentions(doc: Doc, people: list[PersonDraft], used: set[int]) -> None:
     """Bare surnames and their misspellings the NER did not tag as persons ("Fidan" as GPE,
     "Nurtileu" untagged) become mentions of the person they name."""
-    for tok in doc:
-        if tok.i in used or not _is_name_token(tok) or (tok.i + 1 < len(doc) and
-                                                         _is_name_token(doc[tok.i + 1])):
+    text = token_table(doc).text
+    for i in range(len(doc)):
+        if i in used or not text[i][:1].isupper():  # a name token is capitalised
+            continue
+        tok = doc[i]
+        if not _is_name_token(tok) or (tok.i + 1 < len(doc) and _is_name_token(doc[tok.i + 1])):
             continue
         key = fold(tok.text).replace(" ", "")
         exact = [p for p in people if p.surname == key or key in name_keys(p.name)]
@@ -105,7 +109,9 @@ def _compatible(person: PersonDraft, title: TitleHit) -> bool:
     return not person.roles or _role_fits(title.role, person.roles)
 
 
+@lru_cache(maxsize=512)
 def _leader(role: str) -> bool:
+    """A head of state or government (from the codebook's ranks; asked once per role)."""
     rank = codebooks.role_rank(role)
     return rank is not None and rank <= 2
 
@@ -274,9 +280,10 @@ class ActorRecognizer:
 
     def _geo_groups(self, doc: Doc, hits: list[GeoHit], country_defs: dict[str, GeoHit]) -> list[_Group]:
         by_key: dict[tuple[str, str], _Group] = {}
-        for tok in doc:  # acronyms defined for countries: "United Arab Emirates (UAE)"
-            if tok.text in country_defs:
-                hits = [*hits, GeoHit(tok.i, tok.i + 1, country_defs[tok.text].code, "acronym", tok.text)]
+        # acronyms defined for countries: "United Arab Emirates (UAE)"
+        for i, text in enumerate(token_table(doc).text if country_defs else []):
+            if text in country_defs:
+                hits = [*hits, GeoHit(i, i + 1, country_defs[text].code, "acronym", text)]
         for h in sorted(hits, key=lambda h: h.start):
             text = doc[h.start:h.end].text
             place = h.kind == "place" or (h.kind == "capital" and capital_is_place(doc, h))

@@ -2,7 +2,7 @@
 
 `Parties` reads what the actors and quotes components wrote on the doc and answers, for
 any token, which country it points at: a country's name, capital or demonym; "we" /
-"our" (the speaker's country); "its" / "their" (the last country named before, other than
+"our", "his/her country" (the speaker's country); "its" / "their" (the last country named before, other than
 the one already on the other side of the claim); "the country" / "the kingdom" (likewise);
 "bilateral" / "mutual" / "our two countries" (the article's pair of countries, its *dyad*).
 """
@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from dragoman.model import Entity, Quote
-from dragoman.nlp.claimwords import ClaimLexicon, find_terms, token_forms
-from dragoman.nlp.extensions import entity_by_id
+from dragoman.nlp.claimwords import ClaimLexicon, may_have_terms, range_forms, terms_in
+from dragoman.nlp.extensions import entity_by_id, token_table
 
 SPEAKER_WORDS = frozenset({"we", "our", "us", "ours", "ourselves"})
 PRONOUN_WORDS = frozenset({"its", "their", "it", "they", "them"})
@@ -41,6 +41,7 @@ class Parties:
         self.quotes: list[Quote] = sorted(doc._.quotes or [], key=lambda q: q.span[0])
         self.refs: dict[int, Ref] = {}
         self.countries: list[tuple[int, str]] = []  # (char, code) of every country named
+        self.org_tokens: frozenset[int] = frozenset()  # tokens inside an organization's name
         self._index_mentions()
         self._index_words(lex)
         self.ranking = self._ranking()
@@ -65,28 +66,37 @@ class Parties:
             if kind == "country":
                 self.countries.append((m.start, code))
         self.countries.sort()
+        self.org_tokens = frozenset(
+            tok.i for m in self.doc._.mentions or []
+            if (entity := self.entities.get(m.entity_id)) is not None and entity.kind == "organization"
+            for tok in self.doc.char_span(m.start, m.end, alignment_mode="expand") or [])
 
     def _index_words(self, lex: ClaimLexicon) -> None:
         doc = self.doc
-        for tok in doc:
-            if tok.i in self.refs:
+        table = token_table(doc)
+        for i, lower in enumerate(table.lower):
+            if i in self.refs:
                 continue
-            if tok.lower_ in SPEAKER_WORDS:
-                self.refs[tok.i] = Ref("speaker", tok.idx)
-            elif tok.lower_ in PRONOUN_WORDS:
-                self.refs[tok.i] = Ref("pronoun", tok.idx)
+            if lower in SPEAKER_WORDS:
+                self.refs[i] = Ref("speaker", table.idx[i])
+            elif lower in PRONOUN_WORDS:
+                self.refs[i] = Ref("pronoun", table.idx[i])
         country_nouns = lex.words("country_ref")
-        for tok in doc:
-            if tok.i in self.refs or tok.lemma_.lower() not in country_nouns or tok.pos_ != "NOUN":
+        for i, (lemma, pos) in enumerate(zip(table.lemma_lower, table.pos)):
+            if i in self.refs or lemma not in country_nouns or pos != "NOUN":
                 continue
+            tok = doc[i]
             det = [c for c in tok.children if c.dep_ == "det" and c.lower_ == "the"]
             mods = [c for c in tok.children if c.dep_ in ("poss", "compound", "amod") and c.i in self.refs]
             if det and not mods:
                 self.refs[tok.i] = Ref("ref", tok.idx)
+            elif any(c.dep_ == "poss" and c.lower_ in ("his", "her") for c in tok.children):
+                self.refs[tok.i] = Ref("speaker", tok.idx)  # "investor in his country": the speaker's
         for sent in doc.sents:
-            toks = list(sent)
-            words = token_forms(toks)
-            for first, last, _, _ in find_terms(toks, lex.terms("dyad")):
+            if not may_have_terms(doc, sent.start, sent.end, lex.terms("dyad")):
+                continue
+            words = range_forms(doc, sent.start, sent.end)
+            for first, last, _, _ in terms_in(words, lex.terms("dyad")):
                 start = words[first][2]
                 end = words[last + 1][2] if last + 1 < len(words) else sent.end
                 for i in range(start, end):

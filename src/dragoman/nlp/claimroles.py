@@ -10,11 +10,12 @@
   invested", "Japan will provide"); the counterpart stands in the preposition the measure
   takes ("exports *to*", "imports *from*", "invested *in*", "aid *to*", "a loan *for*")
   or is the verb's object ("supplied India with", "bought Vietnamese goods"). "Owe"
-  reverses the roles: its subject is the debtor. A side left open is the article's other
-  main country.
-- Ranks: the holder is the subject ("Turkey is ..."), the counterpart the possessor
-  ("Kazakhstan's fourth largest trading partner", "our") or the place ranked in
-  ("investors in Uzbekistan").
+  reverses the roles: its subject is the debtor; so does "debt": its possessor is the
+  debtor ("Kenya's debt to China"). A side left open is the article's other main country.
+- Ranks: the holder is the subject ("Turkey is ...") or the object of "make" ("making Iraq
+  Iran's second-largest partner"), the counterpart the possessor ("Kazakhstan's fourth
+  largest trading partner", "our", "second among Peru's partners") or the place ranked in
+  ("investors in Uzbekistan", "partners of Vietnam").
 """
 from __future__ import annotations
 
@@ -102,6 +103,8 @@ def _prep_objects(tok: Token, preps: set[str], skip: Token | None = None) -> lis
 def directed_parties(parties: Parties, cue: Token, anchor: Token, metric: str,
                      speaker_country: str | None, lex: ClaimLexicon) -> Pair:
     """(holder, counterpart) of a directed measure named at `cue` with its amount at `anchor`."""
+    if cue.pos_ in ("NOUN", "PROPN") and lex.value("owe", cue.lemma_.lower()):
+        return _debt_parties(parties, cue, speaker_country)
     preps = _COUNTERPART_PREPS.get(metric, {"to", "in"})
     holder_toks: list[Token] = []
     other_toks: list[Token] = []
@@ -139,6 +142,25 @@ def directed_parties(parties: Parties, cue: Token, anchor: Token, metric: str,
     counterpart = _first(parties, other_refs, speaker_country, {holder} if holder else set())
     if holder is None:
         holder = _first(parties, holder_refs, speaker_country, {counterpart} if counterpart else set())
+    return _complete(parties, holder, counterpart, speaker_country)
+
+
+def _debt_parties(parties: Parties, cue: Token, speaker_country: str | None) -> Pair:
+    """A debt is the lender's loan: "Kenya's debt to China" (holder China, counterpart Kenya);
+    a possessor is the debtor, "to" / "owed to" names the lender, "Chinese debt" too."""
+    debtor: list[Token] = []
+    lender: list[Token] = []
+    for child in cue.children:
+        if child.dep_ == "poss" or child.dep_ == "det" and child.lower_ in ("its", "their", "our"):
+            debtor += _modifier_words(child)
+        elif child.dep_ in ("amod", "compound", "nmod"):
+            lender += _modifier_words(child)
+        elif child.dep_ in ("acl", "relcl"):
+            lender += _prep_objects(child, {"to"})
+    lender = _prep_objects(cue, {"to"}) + lender
+    holder = _first(parties, parties.refs_in(lender, keep_order=True), speaker_country, set())
+    counterpart = _first(parties, parties.refs_in(debtor, keep_order=True), speaker_country,
+                         {holder} if holder else set())
     return _complete(parties, holder, counterpart, speaker_country)
 
 
@@ -181,18 +203,21 @@ def pair_parties(parties: Parties, cue: Token, speaker_country: str | None, lex:
 
 
 def _possessor_tokens(sent: Span, rank: RankHit) -> list[Token]:
-    """"Kazakhstan's", "our", "its", "the kingdom's" right before the rank words."""
+    """"Kazakhstan's", "our", "its", "the kingdom's" right before the rank words, or inside
+    them ("second among Peru's trading partners"); the words nearest the "'s" first
+    ("making Iraq Iran's second-largest partner": Iran's)."""
     doc = sent.doc
     span = doc.char_span(rank.start, rank.end, alignment_mode="expand")
     if span is None:
         return []
+    inner = [doc[j - 1] for j in range(span.start + 1, span.end) if doc[j].tag_ == "POS"]
     i = span.start - 1
-    out: list[Token] = []
+    out: list[Token] = inner
     if i >= sent.start and doc[i].lower_ in ("the", "a"):
-        return []
+        return out
     if i >= sent.start and doc[i].tag_ == "POS":
         head = doc[i - 1] if i - 1 >= sent.start else None
-        return list(head.subtree) if head is not None else []
+        return list(reversed(list(head.subtree))) + out if head is not None else out
     if i >= sent.start and doc[i].lower_ in ("our", "its", "their", "his", "her", "my"):
         out.append(doc[i])
     return out
@@ -202,7 +227,7 @@ def _ranked_in(sent: Span, rank: RankHit) -> list[Token]:
     """"investors in Uzbekistan", "in our country": the words after the rank phrase."""
     doc = sent.doc
     span = doc.char_span(rank.start, rank.end, alignment_mode="expand")
-    if span is None or span.end >= sent.end or doc[span.end].lower_ not in ("in", "among", "for"):
+    if span is None or span.end >= sent.end or doc[span.end].lower_ not in ("in", "among", "for", "of"):
         return []
     prep = doc[span.end]
     objs = [c for c in prep.children if c.dep_ == "pobj"]
@@ -213,8 +238,10 @@ def rank_parties(parties: Parties, sent: Span, rank: RankHit, speaker_country: s
     """(holder, counterpart) of a rank: the one ranked, and the country whose partners or
     investors are ranked."""
     counterpart_toks = _possessor_tokens(sent, rank) + _ranked_in(sent, rank)
-    counterpart_refs = parties.refs_in(counterpart_toks)
-    holder = _rank_subject(parties, sent, rank, speaker_country, counterpart_refs)
+    counterpart_refs = parties.refs_in(counterpart_toks, keep_order=True)
+    named = _first(parties, [r for r in counterpart_refs if r.kind in ("country", "place", "speaker")],
+                   speaker_country, set())
+    holder = _rank_subject(parties, sent, rank, speaker_country, counterpart_refs, {named} if named else set())
     counterpart = _first(parties, counterpart_refs, speaker_country, {holder} if holder else set())
     if holder is None and counterpart is not None:
         before = [t for t in sent if t.idx < rank.start]
@@ -223,8 +250,9 @@ def rank_parties(parties: Parties, sent: Span, rank: RankHit, speaker_country: s
 
 
 def _rank_subject(parties: Parties, sent: Span, rank: RankHit, speaker_country: str | None,
-                  counterpart_refs: list[Ref]) -> str | None:
-    """The subject of the clause the rank phrase is the predicate of."""
+                  counterpart_refs: list[Ref], exclude: set[str | None]) -> str | None:
+    """The subject of the clause the rank phrase is the predicate of ("the kingdom is Egypt's
+    ...": not Egypt), or the object of "make" ("making Iraq Iran's second-largest partner")."""
     doc = sent.doc
     noun_span = doc.char_span(rank.noun_start, rank.end, alignment_mode="expand")
     tok: Token | None = noun_span.root if noun_span is not None else None
@@ -233,12 +261,18 @@ def _rank_subject(parties: Parties, sent: Span, rank: RankHit, speaker_country: 
         if tok is None:
             break
         if tok.pos_ in ("VERB", "AUX"):
+            if tok.lemma_.lower() == "make":
+                between = [t for t in sent if tok.i < t.i and t.idx < rank.start]
+                code = _first(parties, [r for r in parties.refs_in(between) if r.char not in taken
+                                        and r.kind in ("country", "place")], speaker_country, exclude)
+                if code:
+                    return code
             subject = _subject(tok)
             if subject is None:  # "making the UAE one of the top three investors"
                 subject = next((c for c in tok.children if c.dep_ in ("dobj", "ccomp") and c.idx < rank.start), None)
             if subject is not None:
                 refs = [r for r in parties.refs_in(list(subject.subtree)) if r.char not in taken]
-                code = _first(parties, refs, speaker_country, set())
+                code = _first(parties, refs, speaker_country, exclude)
                 if code:
                     return code
             break
@@ -247,4 +281,4 @@ def _rank_subject(parties: Parties, sent: Span, rank: RankHit, speaker_country: 
         tok = tok.head
     before = [t for t in sent if t.idx < rank.start]
     refs = [r for r in reversed(parties.refs_in(before)) if r.char not in taken and r.kind != "dyad"]
-    return _first(parties, refs, speaker_country, set())
+    return _first(parties, refs, speaker_country, exclude)

@@ -7,14 +7,15 @@ in `codebooks/data/metrics.tsv`:
 
 - metric: the nearest noun or verb that names a measure, walking up from the amount
   ("trade volume reached $6.3 billion", "$4.7 billion in direct investments");
-- qualifier: the words right before the amount ("exceeding", "nearly", "up to"); a range
-  ("between $4 billion and $5 billion") gives two claims, at_least the low end and
-  at_most the high end;
-- status: target ("the goal of ...", "aim to raise ... to"), forecast ("expected to",
-  "could reach"), target also for money promised in the future tense ("will provide
-  $12 million in aid"), else actual;
-- period: the nearest time expression of the sentence (`timex`), a deadline for a
-  target; "to date" gives the publication date;
+- qualifier and status (`claimstatus`): the words right before the amount ("exceeding",
+  "nearly", "up to"); a range ("between $4 billion and $5 billion") gives two claims,
+  at_least the low end and at_most the high end; target ("the goal of ...", "aim to raise
+  ... to"), forecast ("expected to", "could reach"), target also for money promised
+  ("will provide $12 million in aid"), else actual;
+- period (`claimperiods`): the nearest time expression of the figure's clause (`timex`), a
+  deadline for a target; "to date" gives the publication date;
+- a figure restated in another currency ("C$53.9 billion, or about US$40 billion") is the
+  same claim in the other unit;
 - holder / counterpart (`claimparties`), speaker: the quote the figure stands in, or
   the subject of the verb of saying that governs it.
 
@@ -35,8 +36,11 @@ from dragoman.nlp.extensions import doc_text
 from dragoman.model import Claim
 from dragoman.nlp.claimparties import Parties
 from dragoman.nlp.claimroles import directed_parties, pair_parties, rank_parties
-from dragoman.nlp.claimwords import ClaimLexicon, best_term, claim_lexicon, has_term
-from dragoman.nlp.extensions import mentions_between, register_extensions
+from dragoman.nlp.claimperiods import find_period
+from dragoman.nlp.claimstatus import (announced, apposed_target, find_qualifier, find_status, percent_kind,
+                                      raises_to)
+from dragoman.nlp.claimwords import ClaimLexicon, best_term, claim_lexicon, reports
+from dragoman.nlp.extensions import mentions_between, register_extensions, span_text
 from dragoman.nlp.money import NUMBER, PERCENT, Amount, find_amounts
 from dragoman.nlp.ranks import RankHit, find_ranks
 from dragoman.nlp.timex import Timex, find_timexes, tense_at
@@ -44,10 +48,16 @@ from dragoman.nlp.timex import Timex, find_timexes, tense_at
 FLOWS = frozenset({"trade_volume", "exports", "imports"})
 _ARG_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "pobj", "appos", "dative", "oprd",
                        "npadvmod", "compound", "nmod", "poss", "conj"})
-_CLAUSE_DEPS = frozenset({"acl", "relcl", "advcl", "conj"})
-_FUTURE_AUX = frozenset({"will", "would", "shall", "'ll"})
-_COMPARISON_BASE = re.compile(r"(?i)^(?:on|over|from|than|versus|vs\.?|compared\s+(?:with|to))\s")
-_CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:and|while|whereas|but|adding|saying)\b")
+# The base of a change, after the figure it changed to: "fell to $1 billion from $1.3 billion".
+_FROM_BEFORE = re.compile(r"(?i)\bfrom\s+(?:about\s+|around\s+|nearly\s+|roughly\s+|some\s+)?$")
+# "to" right before a figure, its qualifier aside: "raise trade to (about) $5 billion", "up to".
+_TO_BEFORE = re.compile(r"(?i)\bto\s+(?:about\s+|around\s+|nearly\s+|roughly\s+|some\s+|over\s+|"
+                        r"more\s+than\s+|at\s+least\s+)?$")
+# Subjects that stand for a figure named before: "that figure could double", "the total rose".
+_FIGURE_WORDS = frozenset({"figure", "amount", "total", "sum", "number", "value", "volume", "level"})
+# Between a figure and the same figure in another currency: "C$53.9 billion for 2023, or about
+# US$40 billion", "4.5 trillion rupiah (about $280 million)", "€2bn ($2.2bn)".
+_CONVERSION = re.compile(r"(?i)(?:\s+(?:in|for)\s+[\w ]{1,30}?)?\s*(?:,\s*or|\(|\bor)\s*(?:[a-z]+\s+){0,2}?")
 
 
 @dataclass
@@ -87,16 +97,34 @@ def noun_phrase(tok: Token) -> list[Token]:
     return words
 
 
-def noun_metric(tok: Token, lex: ClaimLexicon) -> str | None:
-    """The metric a noun names, itself or through a verb it governs ("goods sold to")."""
+def noun_metric(tok: Token, lex: ClaimLexicon, orgs: frozenset[int] = frozenset()) -> str | None:
+    """The metric a noun names, itself or through a verb it governs ("goods sold to").
+    orgs: tokens inside an organization's name, which name no metric ("Board of Investment",
+    "Ministry of Trade") unless it is a lender's ("the Exim Bank")."""
     if tok.pos_ not in ("NOUN", "PROPN"):
         return None
-    hit = best_term(noun_phrase(tok), lex.terms("metric"), head=tok)
-    if hit:
+    words = [w for w in noun_phrase(tok) if w.i not in orgs]
+    hit = best_term(words, lex.terms("metric"), head=tok) if words else None
+    if hit and (tok.i not in orgs or hit[0] == "loan"):
         return hit[0]
+    lender = best_term([w for w in noun_phrase(tok) if w.i in orgs], lex.terms("metric"))
+    if lender and lender[0] == "loan":
+        return "loan"
     for child in tok.children:
         if child.dep_ in ("acl", "relcl") and lex.value("verb", child.lemma_.lower()):
             return lex.value("verb", child.lemma_.lower())
+    return None
+
+
+def _phrasal_value(verb: Token, terms: tuple[tuple[tuple[str, ...], str], ...]) -> str | None:
+    """The value of a two-word verb term whose second word is a preposition or particle the
+    verb (or its object) takes: "pay for" ("Kenya paid Ethiopia $118 million for electricity")."""
+    lemma = verb.lemma_.lower()
+    near = [*verb.children, *(c for o in verb.children if o.dep_ == "dobj" for c in o.children)]
+    for term, value in terms:
+        if len(term) == 2 and term[0] == lemma and any(
+                c.lower_ == term[1] and c.dep_ in ("prep", "prt") for c in near):
+            return value
     return None
 
 
@@ -114,22 +142,20 @@ def owner_noun(anchor: Token) -> Token | None:
     return None
 
 
-def _reports(tok: Token, lex: ClaimLexicon) -> bool:
-    return tok.pos_ == "VERB" and tok.lemma_.lower() in lex.words("report")
-
-
-def find_metric(anchor: Token, lex: ClaimLexicon) -> tuple[str, Token] | None:
+def find_metric(anchor: Token, lex: ClaimLexicon,
+                orgs: frozenset[int] = frozenset()) -> tuple[str, Token] | None:
     """(metric, the word that names it), walking up the parse from the amount and looking
-    at each step's own noun phrase, verb and arguments; stops at a verb of saying."""
+    at each step's own noun phrase, verb and arguments; stops at a verb of saying.
+    orgs: see `noun_metric`."""
     came_from: Token | None = None
     tok = anchor
     for _ in range(7):
-        metric = noun_metric(tok, lex)
+        metric = noun_metric(tok, lex, orgs)
         if metric:
             return metric, tok
         if tok.pos_ in ("VERB", "AUX"):
             for kind in ("verb", "owe"):
-                value = lex.value(kind, tok.lemma_.lower())
+                value = lex.value(kind, tok.lemma_.lower()) or _phrasal_value(tok, lex.terms(kind))
                 if value:
                     return value, tok
         children = sorted((c for c in tok.children if c != came_from),
@@ -138,165 +164,36 @@ def find_metric(anchor: Token, lex: ClaimLexicon) -> tuple[str, Token] | None:
             objs = [o for o in child.children if o.dep_ == "pobj"] if child.dep_ == "prep" else (
                 [child] if child.dep_ in _ARG_DEPS else [])
             for obj in objs:
-                metric = noun_metric(obj, lex)
+                metric = noun_metric(obj, lex, orgs)
                 if metric:
                     return metric, obj
-        if _reports(tok, lex) or tok.head == tok:
+        if reports(tok, lex) or tok.head == tok:
             return None
         came_from, tok = tok, tok.head
     return None
 
 
-# --- status and qualifier ----------------------------------------------------------
-
-def _chain(anchor: Token, lex: ClaimLexicon) -> list[Token]:
-    """The amount and the words above it within its clause: up to a verb of saying, and
-    no further than a clause joined by "and", a relative clause or an adverbial clause."""
-    chain = [anchor]
+def _subject_refers_back(anchor: Token, lex: ClaimLexicon) -> bool:
+    """Whether a figure with no measure of its own may take the measure of the figure before:
+    its clause has no subject but the figure ("a further $1 billion could be disbursed"), or
+    a pronoun, a name, a word for a figure or a goal ("it could grow by 15%", "that figure",
+    "our goal is to raise it to ..."), or a pronoun object ("raise it to"); not a thing of its
+    own ("the new railway is expected to cost $3.6 billion")."""
     tok = anchor
-    while tok.head != tok and not _reports(tok.head, lex) and len(chain) < 9:
-        if tok.pos_ in ("VERB", "AUX") and tok.dep_ in _CLAUSE_DEPS:
+    for _ in range(8):
+        if tok.pos_ in ("VERB", "AUX"):
+            if any(c.dep_ == "dobj" and c.pos_ == "PRON" for c in tok.children):
+                return True
+            subject = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+            if subject is None and tok.dep_ in ("xcomp", "conj", "advcl") and tok.head != tok:
+                tok = tok.head
+                continue
+            return (subject is None or anchor in subject.subtree or subject.pos_ != "NOUN"
+                    or subject.lemma_.lower() in _FIGURE_WORDS | lex.words("target") | lex.words("forecast"))
+        if tok.head == tok:
             break
         tok = tok.head
-        chain.append(tok)
-    return chain
-
-
-def _cue_words(chain: list[Token]) -> list[Token]:
-    words = []
-    for tok in chain:
-        words.append(tok)
-        words += [c for c in tok.children if c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "acomp",
-                                                      "advmod", "prt", "neg")]
-    return words
-
-
-def _clause_cue(chain: list[Token], lex: ClaimLexicon) -> str | None:
-    """target | forecast from the cue words on the chain; inner to outer, the outermost
-    wins ("expected to commit $500 million" is a forecast, "aim to raise ... to" a target)."""
-    targets, forecasts = lex.words("target"), lex.words("forecast") - {"may"}
-    decided = None
-    for tok in chain:
-        near = [tok] + [c for c in tok.children if c.dep_ in ("aux", "auxpass", "acomp", "advmod", "prt")]
-        if any(w.lemma_.lower() in targets and w.pos_ in ("VERB", "NOUN") for w in near):
-            decided = "target"
-        if any((w.lemma_.lower() in forecasts or w.lower_ in forecasts) and (w.pos_ != "AUX" or w.tag_ == "MD")
-               for w in near) or any(w.tag_ == "MD" and w.lower_ == "may" for w in near):
-            decided = "forecast"  # "may" only as a modal, never the month
-    return decided
-
-
-def _tense_status(anchor: Token, chain: list[Token], lex: ClaimLexicon, deadline: bool) -> str:
-    """Without cue words: money promised in the future tense is a target ("will provide $12
-    million in aid"), so is "to double trade to $20 billion by 2028"; another future figure
-    is a forecast; the rest is actual."""
-    verbs = [t for t in chain if t.pos_ in ("VERB", "AUX")]
-    future = any(c.lower_ in _FUTURE_AUX for v in verbs for c in v.children if c.dep_ in ("aux", "auxpass"))
-    if future and any(v.lemma_.lower() in lex.words("pledge") for v in verbs):
-        return "target"
-    before = anchor.doc[anchor.i - 1].lower_ if anchor.i > 0 else ""
-    if deadline and verbs and verbs[0].tag_ in ("VB", "VBG") and before in ("to", "$", "€", "£"):
-        return "target"
-    return "forecast" if future else "actual"
-
-
-def find_status(anchor: Token, lex: ClaimLexicon, deadline: bool) -> str:
-    """actual | target | forecast for the figure at `anchor` (see the module docstring);
-    deadline: the sentence has a "by 2027"."""
-    chain = _chain(anchor, lex)
-    words = _cue_words(chain)
-    if any(w.lemma_.lower() in lex.words("target") for w in words if w.pos_ == "NOUN"):
-        return "target"  # "the goal of", "our target is"
-    decided = _clause_cue(chain, lex)
-    if decided is None and has_term(words, [t for t in lex.terms("forecast") if len(t[0]) > 1]):
-        decided = "forecast"
-    return decided or _tense_status(anchor, chain, lex, deadline)
-
-
-def find_qualifier(text: str, amount: Amount, lex: ClaimLexicon) -> str:
-    """The qualifier the words right before (or after) the amount give."""
-    before = " ".join(text[max(0, amount.start - 40):amount.start].lower().split())
-    for term, value in sorted(lex.terms("qualifier"), key=lambda tv: -len(" ".join(tv[0]))):
-        phrase = " ".join(term)
-        if re.search(rf"(?:^|\W){re.escape(phrase)}$", before):
-            return value
-    after = text[amount.end:amount.end + 20].lower()
-    if re.match(r"\s*(?:or\s+more|or\s+above|plus\b|\+)", after):
-        return "at_least"
-    if re.match(r"\s*or\s+(?:less|fewer|below)", after):
-        return "at_most"
-    return "exact"
-
-
-def percent_kind(anchor: Token, text: str, amount: Amount, lex: ClaimLexicon) -> str | None:
-    """"change" ("grew by 12 percent"), "share" ("60 percent of its trade") or None."""
-    after = text[amount.end:amount.end + 6].lower()
-    chain = _chain(anchor, lex)
-    lemmas = {t.lemma_.lower() for t in chain[:4]} | {t.lower_ for t in chain[:4]}
-    if re.match(r"\s+of\b", after) or lemmas & (lex.words("share") - {"of"}):
-        return "share"
-    near = {t.lemma_.lower() for t in anchor.children} | {t.lower_ for t in anchor.children}
-    if lemmas & lex.words("change") or near & lex.words("change"):
-        return "change"
-    return None
-
-
-# --- period --------------------------------------------------------------------------
-
-def _timex_value(t: Timex) -> str | None:
-    return t.until if t.kind == "range" and t.until else t.value
-
-
-def find_period(doc: Doc, sent: Span, amount_start: int, amount_end: int, status: str,
-                timexes: list[Timex], lex: ClaimLexicon, strict: bool = False) -> tuple[bool, str | None]:
-    """(found, value): the time the figure is for — the nearest usable time expression of
-    the sentence, a deadline for a target; "since 2015" means as of publication."""
-    best: tuple[int, Timex] | None = None
-    for t in timexes:
-        if t.start < sent.start_char or t.end > sent.end_char or t.kind == "duration":
-            continue
-        if t.start < amount_end and amount_start < t.end:
-            continue
-        if _comparison_base(doc, t) or _attached_to_report(doc, t, lex):
-            continue
-        between = doc_text(doc)[min(t.end, amount_end):max(t.start, amount_start)]
-        if _CLAUSE_BREAK.search(between) and (strict or not _opens_sentence(doc, sent, t)):
-            continue  # a time in another clause is another clause's time
-        score = abs(t.start - amount_end) if t.start >= amount_end else abs(amount_start - t.end)
-        if status == "target":
-            score -= 1000 if t.kind == "deadline" else 0
-        if best is None or score < best[0]:
-            best = (score, t)
-    if best is None:
-        return False, None
-    t = best[1]
-    if status == "target" and t.kind != "deadline":
-        return True, None
-    if t.kind == "since":
-        return True, doc._.pub_date.isoformat() if doc._.pub_date else None
-    return True, _timex_value(t)
-
-
-def _comparison_base(doc: Doc, t: Timex) -> bool:
-    """"up 9 percent on the previous year", "from 2021": the time a change is measured
-    against, not the time of the figure (a day stays: "on Monday")."""
-    before = doc_text(doc)[max(0, t.start - 14):t.start]
-    base = _COMPARISON_BASE.match(t.text) or re.search(r"(?i)\b(?:than|compared\s+(?:with|to))\s+$", before)
-    return bool(base) and t.kind == "date" and (t.value is None or len(t.value) < 10)
-
-
-def _opens_sentence(doc: Doc, sent: Span, t: Timex) -> bool:
-    """"In 2022, trade reached ...": a time at the head of the sentence covers all of it."""
-    return len(doc_text(doc)[sent.start_char:t.start].split()) <= 1
-
-
-def _attached_to_report(doc: Doc, t: Timex, lex: ClaimLexicon) -> bool:
-    """"said on Monday": a day on which something was said is when it was said, not what
-    the figure is for (years and months are kept: "put trade at $5 bn in 2023")."""
-    if t.kind != "date" or t.value is None or len(t.value) != 10:
-        return False
-    span = doc.char_span(t.start, t.end, alignment_mode="expand")
-    return span is not None and _reports(span.root.head, lex)
+    return True
 
 
 # --- speaker -----------------------------------------------------------------------
@@ -309,7 +206,7 @@ def find_speaker(parties: Parties, anchor: Token, lex: ClaimLexicon) -> str | No
         return quote.speaker
     tok = anchor
     for _ in range(10):
-        if _reports(tok, lex):
+        if reports(tok, lex):
             for child in tok.children:
                 if child.dep_ in ("nsubj", "nsubjpass"):
                     return _person(parties, child)
@@ -330,7 +227,7 @@ def _closing_reporter(parties: Parties, anchor: Token, lex: ClaimLexicon) -> str
     person named right before it, when the parse did not put the figure under the verb."""
     doc = anchor.doc
     for tok in anchor.sent:
-        if tok.i <= anchor.i or not _reports(tok, lex) or tok.tag_ not in ("VBD", "VBZ", "VBP"):
+        if tok.i <= anchor.i or not reports(tok, lex) or tok.tag_ not in ("VBD", "VBZ", "VBP"):
             continue
         if any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in tok.children):
             continue  # it reports words of its own: "and X said a shipment would arrive"
@@ -370,7 +267,7 @@ class ClaimFinder:
             ranks = find_ranks(sent, self.lex)
             for rank in ranks:
                 self._add_rank(n, sent, rank)
-            for amount in find_amounts(sent.text, context=doc_text(self.doc)):
+            for amount in find_amounts(span_text(sent), context=doc_text(self.doc)):
                 amount = replace(amount, start=amount.start + sent.start_char, end=amount.end + sent.start_char)
                 if any(r.start <= amount.start < r.end for r in ranks) or self._in_timex(amount):
                     continue
@@ -394,14 +291,25 @@ class ClaimFinder:
         if amount.unit == NUMBER:
             self._add_count(n, anchor, amount)
             return
+        converted = self._converted(n, amount)
+        if converted is not None:
+            self.drafts.append(converted)
+            return
         kind = percent_kind(anchor, doc_text(self.doc), amount, self.lex) if amount.unit == PERCENT else None
         if amount.unit == PERCENT and kind is None:
             return  # a percentage that is neither a change nor a share: a rate, a tariff
         metric, cue = self._metric(n, anchor, amount, kind)
         deadline = any(t.kind == "deadline" and sent.start_char <= t.start < sent.end_char for t in self.timexes)
-        status = find_status(anchor, self.lex, deadline)
-        found, period = find_period(self.doc, sent, amount.start, amount.end, status, self.timexes, self.lex)
-        if not found and status == "actual" and metric in FLOWS:
+        before = doc_text(self.doc)[max(0, amount.start - 30):amount.start]
+        status = find_status(anchor, self.lex, deadline, bool(_TO_BEFORE.search(before)))
+        if status == "actual" and metric in ("aid", "loan", "investment", "fdi") and announced(anchor, self.lex):
+            status = "target"
+        if status != "target" and apposed_target(doc_text(self.doc), amount.end, sent.end_char, anchor, self.lex):
+            status = "target"
+        base = bool(_FROM_BEFORE.search(before)) and any(d.sent == n for d in self.drafts)
+        found, period = find_period(self.doc, sent, amount.start, amount.end, status, self.timexes, self.lex,
+                                    base=base)
+        if not found and status == "actual" and (metric in FLOWS or amount.unit == PERCENT):
             period = self._inherited_period(n, metric)
         speaker = find_speaker(self.parties, anchor, self.lex)
         country = self._speaker_country(speaker)
@@ -409,7 +317,10 @@ class ClaimFinder:
             holder, counterpart = pair_parties(self.parties, cue or anchor, country, self.lex)
         else:
             holder, counterpart = directed_parties(self.parties, cue or anchor, anchor, metric, country, self.lex)
-        base = Draft(amount.start, amount.end, amount.value, amount.unit, find_qualifier(doc_text(self.doc), amount, self.lex),
+        qualifier = find_qualifier(doc_text(self.doc), amount, self.lex)
+        if qualifier == "at_most" and re.search(r"(?i)\bup\s+to\s+$", before) and raises_to(anchor, self.lex):
+            qualifier = "exact"  # "to bring trade up to $1 billion" is "to $1 billion"
+        base = Draft(amount.start, amount.end, amount.value, amount.unit, qualifier,
                      metric, status, period, holder, counterpart, speaker, n)
         if amount.high is None:
             self.drafts.append(base)
@@ -417,12 +328,25 @@ class ClaimFinder:
             self.drafts.append(replace(base, qualifier="at_least"))
             self.drafts.append(replace(base, value=amount.high, qualifier="at_most"))
 
+    def _converted(self, n: int, amount: Amount) -> Draft | None:
+        """The figure just before restated in another currency ("C$53.9 billion, or about
+        US$40 billion", "4.5 trillion rupiah (about $280 million)"): the same claim in the
+        new unit, with the qualifier its own words give."""
+        last = self.drafts[-1] if self.drafts else None
+        if (last is None or last.sent != n or amount.high is not None or amount.unit == PERCENT
+                or last.unit in (PERCENT, "count", "rank") or last.unit == amount.unit):
+            return None
+        if not _CONVERSION.fullmatch(doc_text(self.doc)[last.end:amount.start]):
+            return None
+        return replace(last, start=amount.start, end=amount.end, value=amount.value, unit=amount.unit,
+                       qualifier=find_qualifier(doc_text(self.doc), amount, self.lex))
+
     def _metric(self, n: int, anchor: Token, amount: Amount, percent: str | None) -> tuple[str, Token | None]:
         """(metric, the word naming it) — "other" for a share, or the value of a deal or
         project ("projects worth over $20 billion")."""
         if percent == "share":
             return "other", None
-        hit = find_metric(anchor, self.lex)
+        hit = find_metric(anchor, self.lex, self.parties.org_tokens)
         if hit is not None:
             return hit
         owner = owner_noun(anchor)
@@ -447,10 +371,12 @@ class ClaimFinder:
         ranks = find_ranks(sent, self.lex)
         named = [(abs(tok.idx - amount.start) + (0 if tok.idx < amount.start else 1000), tok.i, metric)
                  for tok in sent if not any(r.start <= tok.idx < r.end for r in ranks)
-                 and (metric := noun_metric(tok, self.lex))]
+                 and (metric := noun_metric(tok, self.lex, self.parties.org_tokens))]
         if named:
             _, i, metric = min(named)
             return metric, self.doc[i]
+        if not _subject_refers_back(self._anchor(amount.start, amount.end), self.lex):
+            return "other", None  # "the new railway is expected to cost $3.6 billion"
         for d in reversed(self.drafts):
             if d.sent < n - 1:
                 break

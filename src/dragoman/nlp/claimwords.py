@@ -7,16 +7,17 @@ back before comparing.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from dragoman.codebooks._tables import read_tsv
 from dragoman.errors import DragomanError
 from dragoman.model import METRICS
+from dragoman.nlp.extensions import token_table
 
-KINDS = ("metric", "verb", "owe", "qualifier", "target", "forecast", "pledge", "change", "share",
+KINDS = ("metric", "verb", "owe", "qualifier", "target", "forecast", "pledge", "announce", "raise", "change", "share",
          "rank_partner", "rank_investor", "superlative", "count", "report", "dyad", "country_ref")
 QUALIFIERS = ("exact", "more_than", "at_least", "less_than", "at_most", "about")
 
@@ -28,19 +29,30 @@ class ClaimLexicon:
     """The rows of metrics.tsv by kind: kind -> ((term words, value), ...), file order."""
 
     rows: dict[str, tuple[tuple[Term, str], ...]]
+    # words() and value() tables per kind, built on first use (derived from rows only)
+    _derived: dict[tuple[str, str], object] = field(default_factory=dict, compare=False, repr=False)
 
     def terms(self, kind: str) -> tuple[tuple[Term, str], ...]:
         return self.rows.get(kind, ())
 
     def words(self, kind: str) -> frozenset[str]:
         """The one-word terms of `kind`."""
-        return frozenset(t[0] for t, _ in self.terms(kind) if len(t) == 1)
+        found = self._derived.get(("words", kind))
+        if found is None:
+            found = frozenset(t[0] for t, _ in self.terms(kind) if len(t) == 1)
+            self._derived[("words", kind)] = found
+        return found  # type: ignore[return-value]
 
     def value(self, kind: str, word: str) -> str | None:
-        for term, value in self.terms(kind):
-            if term == (word,):
-                return value
-        return None
+        """The value of the first one-word term `word` of `kind`."""
+        table = self._derived.get(("value", kind))
+        if table is None:
+            table = {}
+            for term, value in self.terms(kind):
+                if len(term) == 1:
+                    table.setdefault(term[0], value)
+            self._derived[("value", kind)] = table
+        return table.get(word)  # type: ignore[union-attr]
 
 
 @lru_cache(maxsize=1)
@@ -55,7 +67,7 @@ def claim_lexicon() -> ClaimLexicon:
         if kind == "qualifier" and value not in QUALIFIERS:
             raise DragomanError(f"codebooks/data/metrics.tsv: unknown qualifier {value!r}")
         rows.setdefault(kind, []).append((tuple(term.lower().split()), value))
-    return ClaimLexicon({k: tuple(v) for k, v in rows.items()})
+    return ClaimLexicon({k: TermRows(v) for k, v in rows.items()})
 
 
 def token_forms(tokens: Sequence[Token]) -> list[tuple[str, str, int]]:
@@ -77,11 +89,48 @@ def token_forms(tokens: Sequence[Token]) -> list[tuple[str, str, int]]:
     return words
 
 
+def range_forms(doc: Doc, start: int, end: int) -> list[tuple[str, str, int]]:
+    """`token_forms(doc[start:end])`, read from the doc's token table."""
+    table = token_table(doc)
+    text, lower, lemma = table.text, table.lower, table.lemma_lower
+    space_after, idx = table.space_after, table.idx
+    words: list[tuple[str, str, int]] = []
+    j = start
+    while j < end:
+        if (text[j] == "-" and words and j + 1 < end and not space_after[j]
+                and idx[j - 1] + len(text[j - 1]) == idx[j]):
+            _, glued, first = words.pop()
+            glued = f"{glued}-{lower[j + 1]}"
+            words.append((glued, glued, first))
+            j += 2
+            continue
+        words.append((lemma[j], lower[j], j))
+        j += 1
+    return words
+
+
+def may_have_terms(doc: Doc, start: int, end: int, terms: Sequence[tuple[Term, str]]) -> bool:
+    """False only when `terms_in(range_forms(doc, start, end), terms)` is surely empty: no
+    token's lemma or form starts a term, no term starts with a wildcard, and no hyphen
+    could glue two tokens into a word that does."""
+    by_first, wild = _by_first_word(_key(terms))
+    if wild:
+        return True
+    table = token_table(doc)
+    lemmas, lowers, text = table.lemma_lower, table.lower, table.text
+    return any(lemmas[j] in by_first or lowers[j] in by_first or text[j] == "-" for j in range(start, end))
+
+
 def find_terms(tokens: Sequence[Token], terms: Sequence[tuple[Term, str]]) -> list[tuple[int, int, str, Term]]:
     """Every match of `terms` in `tokens`: (first word index, last word index, value, term),
     as indices into `token_forms(tokens)`."""
-    words = token_forms(tokens)
-    by_first, wild = _by_first_word(tuple(terms))
+    return terms_in(token_forms(tokens), terms)
+
+
+def terms_in(words: list[tuple[str, str, int]],
+             terms: Sequence[tuple[Term, str]]) -> list[tuple[int, int, str, Term]]:
+    """`find_terms` over words already formed (`token_forms`, `range_forms`)."""
+    by_first, wild = _by_first_word(_key(terms))
     hits = []
     for i, (lemma, lower, _) in enumerate(words):
         for term, value in (*by_first.get(lemma, ()), *(by_first.get(lower, ()) if lower != lemma else ()), *wild):
@@ -89,8 +138,25 @@ def find_terms(tokens: Sequence[Token], terms: Sequence[tuple[Term, str]]) -> li
             if i + n <= len(words) and all(
                     w == "*" or w in (words[i + k][0], words[i + k][1]) for k, w in enumerate(term)):
                 hits.append((i, i + n - 1, value, term))
-    hits.sort(key=lambda h: (order_of(terms, h[3]), h[0]))
+    if hits:
+        order = _term_order(_key(terms))
+        hits.sort(key=lambda h: (order.get(h[3], 0), h[0]))
     return hits
+
+
+class TermRows(tuple):
+    """The (term, value) rows of one kind: a tuple that computes its hash once, since it
+    keys the indexes below on every match."""
+
+    def __hash__(self) -> int:
+        cached = self.__dict__.get("hash")
+        if cached is None:
+            cached = self.__dict__["hash"] = tuple.__hash__(self)
+        return cached
+
+
+def _key(terms: Sequence[tuple[Term, str]]) -> tuple[tuple[Term, str], ...]:
+    return terms if isinstance(terms, tuple) else tuple(terms)
 
 
 @lru_cache(maxsize=64)
@@ -108,7 +174,7 @@ def _by_first_word(terms: tuple[tuple[Term, str], ...]):
 
 
 def order_of(terms: Sequence[tuple[Term, str]], term: Term) -> int:
-    return _term_order(tuple(terms)).get(term, 0)
+    return _term_order(_key(terms)).get(term, 0)
 
 
 @lru_cache(maxsize=64)
@@ -119,15 +185,21 @@ def _term_order(terms: tuple[tuple[Term, str], ...]) -> dict[Term, int]:
     return order
 
 
+@lru_cache(maxsize=64)
+def _last_order(terms: tuple[tuple[Term, str], ...]) -> dict[Term, int]:
+    """Term -> its last position in `terms`."""
+    return {t: n for n, (t, _) in enumerate(terms)}
+
+
 def best_term(tokens: Sequence[Token], terms: Sequence[tuple[Term, str]],
               head: Token | None = None) -> tuple[str, Term] | None:
     """The value of the term that best names `tokens`: one ending on `head` (the head noun)
     first, then the longest, then the first in file order."""
     words = token_forms(tokens)
-    hits = find_terms(tokens, terms)
+    hits = terms_in(words, terms)
     if not hits:
         return None
-    order = {t: n for n, (t, _) in enumerate(terms)}
+    order = _last_order(_key(terms))
 
     def rank(hit: tuple[int, int, str, Term]) -> tuple[int, int, int]:
         ends_on_head = head is not None and words[hit[1]][2] == head.i
@@ -139,3 +211,8 @@ def best_term(tokens: Sequence[Token], terms: Sequence[tuple[Term, str]],
 
 def has_term(tokens: Sequence[Token], terms: Sequence[tuple[Term, str]]) -> bool:
     return bool(find_terms(tokens, terms))
+
+
+def reports(tok: Token, lex: ClaimLexicon) -> bool:
+    """Whether `tok` is a verb that reports speech or a figure ("said", "put ... at")."""
+    return tok.pos_ == "VERB" and tok.lemma_.lower() in lex.words("report")

@@ -16,7 +16,10 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from dragoman.model import Entity
-from dragoman.nlp.eventrules import LIGHT_VERBS, Trigger, is_speech, lemma, noun_governor
+from dragoman.nlp.eventrules import (LIGHT_VERBS, MEETING_MODES, Trigger, is_speech, lemma,
+                                     noun_governor)
+from dragoman.nlp.eventrefs import (body_named_before, is_company, is_programme, named_before,
+                                    office_holders, state_title, title_index)
 from dragoman.nlp.extensions import entity_by_id, mention_at
 
 FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our", "ours", "myself", "ourselves"})
@@ -29,6 +32,9 @@ GROUP_NOUNS = frozenset({"side", "country", "minister", "leader", "party", "nati
 # Of these, the groups that are the two countries rather than their representatives.
 COUNTRY_GROUP_NOUNS = frozenset({"country", "nation", "state", "government"})
 GROUP_MARKERS = frozenset({"both", "two", "each", "the", "their"})
+# Words before a joint body that make it the two sides': "the commission", "an
+# intergovernmental commission".
+JOINT_MARKERS = frozenset({"the", "their", "our", "its", "joint", "intergovernmental", "bilateral"})
 # Bodies both sides sit on: "the committee would meet again", "the commission".
 JOINT_BODIES = frozenset({"committee", "commission", "council", "group", "delegation", "team",
                           "panel", "session", "dialogue"})
@@ -38,6 +44,10 @@ NON_STATE_HEADS = frozenset({"company", "firm", "business", "investor", "exporte
                              "businessman", "entrepreneur", "shipment", "price", "trade", "export",
                              "import", "market", "economy"})
 RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that", "whose"})
+# Verbs whose "to"-complement is done by the subject even when they have an object
+# ("promised X to ..."); after others, the object does it ("invited X to visit").
+SUBJECT_CONTROL_VERBS = frozenset({"promise", "pledge", "vow"})
+INVITATION_NOUNS = frozenset({"invitation", "invite"})
 # Children through which a noun phrase names its actor: "Türkiye's successes",
 # "the Georgian government", "his Kazakh counterpart Murat Nurtleu".
 ACTOR_CHILD_DEPS = frozenset({"poss", "compound", "amod", "appos", "nmod", "npadvmod", "nummod"})
@@ -88,6 +98,7 @@ class ArgFinder:
         self.counts = Counter(m.entity_id for m in self.mentions)
         self.quotes = [q for q in (doc._.quotes or []) if q.speaker]
         self.partners: dict[str, list[str]] = {}
+        self._titles: dict[str, list[str]] | None = None  # "kingdom" -> country ids, on first use
 
     # --- entities of a phrase ---------------------------------------------------------
 
@@ -101,8 +112,19 @@ class ArgFinder:
         return e.code if e.kind == "country" else e.country
 
     def _mention_entity(self, tok: Token) -> str | None:
+        """The actor `tok` names: the entity of its mention (not a programme named after a
+        year, "Vision 2030"), or the country or body a definite noun stands for ("the
+        kingdom", "the council")."""
         m = mention_at(self.doc, tok.idx)
-        return m.entity_id if m and m.entity_id in self.entities else None
+        if m and m.entity_id in self.entities:
+            return None if is_programme(self.entities[m.entity_id]) else m.entity_id
+        return state_title(self, tok) or body_named_before(self, tok)
+
+    def titles(self) -> dict[str, list[str]]:
+        """`eventrefs.title_index` of this article's countries, built on first use."""
+        if self._titles is None:
+            self._titles = title_index(self.entities)
+        return self._titles
 
     def phrase_entities(self, tok: Token, depth: int = 2) -> list[str]:
         """The actors a noun phrase headed by `tok` names, with its conjuncts: the entity the
@@ -171,9 +193,11 @@ class ArgFinder:
             owners = [c for c in tok.subtree if c.i < tok.i] + [
                 o for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children]
             countries = any(lemma(c) in COUNTRY_GROUP_NOUNS for c in [tok, *owners])
-            return self.two_sides(tok, countries=countries)
+            if countries:
+                return self.two_sides(tok, countries=True)
+            return office_holders(self, tok) or named_before(self, tok) or self.two_sides(tok)
         if lemma(tok) in JOINT_BODIES and tok.tag_ in ("NN", "NNP") and any(
-                c.lower_ in ("the", "their", "our", "joint", "its") for c in tok.lefts):
+                c.lower_ in JOINT_MARKERS for c in tok.lefts):
             return self.two_sides(tok)
         return []
 
@@ -292,18 +316,10 @@ def subjects(verb: Token, finder: ArgFinder, args: Args) -> None:
     for _ in range(6):
         # above the trigger, a raising verb's passive subject: "X is scheduled to visit"
         deps = ("nsubj",) if cur is verb else ("nsubj", "nsubjpass")
-        subj = [c for c in cur.children if c.dep_ in deps]
+        subj = [c for c in cur.children if c.dep_ in deps] or _controller(cur)
         if subj:
             for s in subj:
-                if lemma(s) in NON_STATE_HEADS:  # "Emirati companies have invested"
-                    args.non_state = True
-                    continue
-                ids = finder.phrase_entities(s)
-                _add(args.source, ids)
-                if s.sent == verb.sent:
-                    args.tokens.append(s.i)
-                if not ids and s.pos_ in ("NOUN", "PROPN"):
-                    args.unknown = True
+                _subject(s, verb, finder, args)
             args.first_person = any(s.lower_ in ("i", "we") for s in subj)
             return
         if _finite_past_conjunct(cur):
@@ -317,6 +333,61 @@ def subjects(verb: Token, finder: ArgFinder, args: Args) -> None:
             cur = cur.head
             continue
         return
+
+
+def _subject(s: Token, verb: Token, finder: ArgFinder, args: Args) -> None:
+    """One subject of the event: its actors as source, or a mark that it is no state actor
+    ("Emirati companies have invested", "the certainty investors say they ask for", "SOCAR
+    plans to invest") or names no actor at all ("a shipment would arrive")."""
+    if lemma(s) in NON_STATE_HEADS or _non_state_pronoun(s):
+        args.non_state = True
+        return
+    ids = _dateline_person(s, finder, finder.phrase_entities(s))
+    if ids and all(is_company(finder.entities[i]) for i in ids):
+        args.non_state = True
+        return
+    _add(args.source, ids)
+    if s.sent == verb.sent:
+        args.tokens.append(s.i)
+    if not ids and s.pos_ in ("NOUN", "PROPN") and lemma(s) not in JOINT_BODIES:
+        args.unknown = True  # a joint body may meet with no actor named ("a commission will meet")
+
+
+def _controller(verb: Token) -> list[Token]:
+    """The doer of a verb without a subject of its own: the object of an object-control
+    verb ("invited X to visit": X), the guest of an invitation ("an invitation to the
+    Kenyan president to visit"), the noun a finite verb was misparsed as modifying ("The
+    two ministers condemned ..." read as "ministers [who were] condemned")."""
+    head = verb.head
+    if head is verb:
+        return []
+    if verb.dep_ == "acl" and verb.tag_ == "VBD" and head.dep_ == "ROOT":
+        return [head]
+    if verb.dep_ == "xcomp" and lemma(head) not in SUBJECT_CONTROL_VERBS:
+        return [c for c in head.children if c.dep_ == "dobj"]
+    if verb.dep_ == "acl" and lemma(head) in INVITATION_NOUNS:
+        return [o for p in head.children if p.dep_ == "prep" and p.lower_ == "to"
+                for o in p.children if o.dep_ == "pobj"]
+    return []
+
+
+def _non_state_pronoun(s: Token) -> bool:
+    """"they" after a plural noun that is no state actor: "investors want the certainty
+    they have been asking for"."""
+    if s.lower_ not in ("they", "them"):
+        return False
+    before = [t for t in s.sent if t.i < s.i and t.tag_ in ("NNS", "NNPS")]
+    return bool(before) and lemma(before[-1]) in NON_STATE_HEADS
+
+
+def _dateline_person(s: Token, finder: ArgFinder, ids: list[str]) -> list[str]:
+    """"BAGHDAD, Iraq (AA) – Iranian Foreign Minister X on Thursday accused": a dateline the
+    parser takes for the subject, with the person in apposition; the person."""
+    if not ids or any(finder.kind(i) not in ("place", "country") for i in ids):
+        return ids
+    people = [i for c in s.children if c.dep_ == "appos" for i in finder.phrase_entities(c)
+              if finder.kind(i) == "person"]
+    return people or ids
 
 
 def passive(verb: Token) -> bool:
@@ -343,8 +414,9 @@ def prep_targets(tok: Token, finder: ArgFinder, args: Args) -> None:
             args.tokens.append(obj.i)
 
 
-def locate(toks: list[Token], finder: ArgFinder, args: Args, visit: bool) -> None:
-    """The first place named by "in X" / "at X" (and "to X" for visits) under `toks`."""
+def locate(toks: list[Token], finder: ArgFinder, args: Args, visit: bool, depth: int = 1) -> None:
+    """The first place named by "in X" / "at X" (and "to X" for visits) under `toks`, or
+    under a venue that is no place ("at the strategic dialogue in Kuala Lumpur")."""
     for tok in toks:
         for prep in (c for c in tok.children if c.dep_ == "prep"):
             if prep.lower_ in LOCATION_PREPS or (visit and prep.lower_ == "to"):
@@ -353,6 +425,8 @@ def locate(toks: list[Token], finder: ArgFinder, args: Args, visit: bool) -> Non
                     if place and args.location is None:
                         args.location = place
                         args.tokens.append(obj.i)
+                    elif depth and prep.lower_ in LOCATION_PREPS and obj.pos_ == "NOUN":
+                        locate([obj], finder, args, False, depth - 1)
 
 
 def noun_owners(noun: Token, skip: tuple[int, ...], finder: ArgFinder, args: Args) -> None:
@@ -405,6 +479,15 @@ def _object_args(verb: Token, trigger: Trigger, finder: ArgFinder, args: Args) -
                 _add(args.target, finder.phrase_entities(obj))
 
 
+def _bodies_meeting(trigger: Trigger, doc: Doc) -> list[Token]:
+    """The body a meeting is of, where its place may hang: "the next meeting of the
+    commission in Mendoza"."""
+    if trigger.term.mode not in MEETING_MODES:
+        return []
+    return [o for i in trigger.tokens if doc[i].pos_ == "NOUN" for p in doc[i].children
+            if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+
+
 def verb_args(trigger: Trigger, doc: Doc, finder: ArgFinder) -> Args:
     """Source, target and place of a verb trigger ("X met Y in Z", "Y was condemned by X")."""
     verb = doc[trigger.head]
@@ -425,11 +508,16 @@ def verb_args(trigger: Trigger, doc: Doc, finder: ArgFinder) -> Args:
         if i != verb.i and tok.pos_ == "NOUN" and not args.source:
             noun_owners(tok, trigger.tokens, finder, args)
     visit = trigger.term.mode in VISIT_MODES
-    # a place under the object is its topic ("discussed the situation in Myanmar"), not the venue
-    locate([doc[i] for i in trigger.tokens] + [doc[i] for i in args.tokens[objects:]], finder, args, visit)
+    # a place under the object is its topic ("discussed the situation in Myanmar"), not the
+    # venue; but what a meeting verb convenes meets there ("convene the commission in Rabat")
+    first = 0 if trigger.term.mode in MEETING_MODES else objects
+    locate([doc[i] for i in trigger.tokens] + [doc[i] for i in args.tokens[first:]]
+           + _bodies_meeting(trigger, doc), finder, args, visit)
     if visit:
-        if args.location is None:
-            args.location = next((t for t in args.target if finder.kind(t) in ("place", "country")), None)
+        if args.location is None:  # "visit Addis Ababa": the city, though the target is Ethiopia
+            places = [i for c in verb.children if c.dep_ == "dobj" for i in finder.phrase_entities(c)]
+            args.location = next((i for i in places + args.target
+                                  if finder.kind(i) in ("place", "country")), None)
         _visit_host(finder, args)
     return args
 
@@ -444,11 +532,16 @@ def noun_args(trigger: Trigger, doc: Doc, finder: ArgFinder) -> Args:
     if verb is not None and not passive(verb) and (
             relation == "prep" or (relation == "object" and lemma(verb) in LIGHT_VERBS)):
         subjects(verb, finder, args)
+        if relation == "prep" and args.non_state:  # "companies will take part in the forum"
+            args.non_state, args.source = False, []
+    elif verb is not None and relation == "prep":  # "the deal was signed by X and Y after talks"
+        for obj in (o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"):
+            _add(args.source, finder.phrase_entities(obj))
     noun_owners(noun, trigger.tokens, finder, args)
     prep_targets(noun, finder, args)
     visit = trigger.term.mode in VISIT_MODES
     locate([noun] + ([verb] if verb is not None and relation != "prep" else [])
-           + [doc[i] for i in args.tokens], finder, args, visit)
+           + [doc[i] for i in args.tokens] + _bodies_meeting(trigger, doc), finder, args, visit)
     if relation == "prep" and verb is not None and args.location is None:
         locate([verb], finder, args, False)
     if visit:

@@ -14,13 +14,14 @@ prepositions), not domain knowledge, which is why they live in code.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
 from dragoman import codebooks
 from dragoman.codebooks import EventTerm
+from dragoman.nlp.extensions import span_text, token_table
 from dragoman.nlp.speakers import speech_lexicon
 
 # Verbs whose object noun carries the event: "impose sanctions", "issue a warning",
@@ -49,7 +50,8 @@ EVENT_PREPOSITIONS = frozenset({
 })
 # Heads of "of" that make the noun an event: "on the sidelines of the summit".
 EVENT_OF_HEADS = frozenset({"sideline", "margin", "eve", "outcome", "result", "end", "opening",
-                            "start", "course", "close", "occasion", "framework"})
+                            "start", "course", "close", "occasion", "framework", "day", "hour",
+                            "week"})
 # Verbs and adjectives that make what they govern an intention: "will continue to support",
 # "ready to provide", "aim to", "plan to".
 INTENT_WORDS = frozenset({
@@ -79,7 +81,9 @@ class Trigger:
     head: token index of the word the event hangs on (the verb, or the head noun);
     tokens: indices of every word of the trigger ("held", "talks"); term: the
     lexicon entry; verb: index of the governing verb (the trigger verb itself, the
-    light verb of a noun, or the verb a prepositional phrase attaches to), or None.
+    light verb of a noun, or the verb a prepositional phrase attaches to), or None;
+    under: for a meeting arranged by another trigger ("agreed to hold the next session
+    in Baku", "invited X to visit"), the index of that trigger's word.
     """
 
     head: int
@@ -87,6 +91,7 @@ class Trigger:
     term: EventTerm
     verb: int | None = None
     relation: str = "verb"  # for nouns: "object", "subject" or "prep" (see noun_governor)
+    under: int | None = None
 
     @property
     def is_noun(self) -> bool:
@@ -184,14 +189,16 @@ def _attached(tok: Token, anchors: set[int], steps: int = 4) -> bool:
 
 def _match_phrase(tok: Token, lex: TriggerLexicon) -> tuple[tuple[int, ...], EventTerm] | None:
     sent = tok.sent
+    doc, table = tok.doc, token_table(tok.doc)
+    lemmas, lowers = table.lemma_lower, table.lower
     for rest, term in lex.phrases.get(lemma(tok), ()):
         used = [tok.i]
         for word in rest:
-            hit = next((t for t in sent if t.i not in used and (lemma(t) == word or t.lower_ == word)
-                        and _attached(t, set(used))), None)
+            hit = next((j for j in range(sent.start, sent.end) if j not in used
+                        and (lemmas[j] == word or lowers[j] == word) and _attached(doc[j], set(used))), None)
             if hit is None:
                 break
-            used.append(hit.i)
+            used.append(hit)
         else:
             last = tok.doc[used[-1]]
             if last.dep_ == "prep" and not _prep_object_ok(last):
@@ -214,16 +221,22 @@ def raw_triggers(doc: Doc, lex: TriggerLexicon) -> list[Trigger]:
     """Every lexicon word in the doc: phrases first, then nouns, then verbs, no word twice."""
     found: list[Trigger] = []
     taken: set[int] = set()
-    for tok in doc:
-        if _is_verb(tok) and tok.dep_ not in ("amod", "compound"):
-            phrase = _match_phrase(tok, lex)
+    table = token_table(doc)
+    lemmas, lowers = table.lemma_lower, table.lower
+    # _is_verb(tok) and tok.dep_ not in ("amod", "compound"), from the token table
+    verbs = [i for i, (pos, tag, dep) in enumerate(zip(table.pos, table.tag, table.dep))
+             if (pos == "VERB" or (tag.startswith("VB") and pos != "AUX")) and dep not in ("amod", "compound")]
+    for i in verbs:
+        if lemmas[i] in lex.phrases:
+            phrase = _match_phrase(doc[i], lex)
             if phrase:
-                found.append(Trigger(tok.i, phrase[0], phrase[1], tok.i))
+                found.append(Trigger(i, phrase[0], phrase[1], i))
                 taken.update(phrase[0])
     i = 0
     while i < len(doc):
         best = None
-        for key, term in lex.noun_starts.get(lemma(doc[i]), []) + lex.noun_starts.get(doc[i].lower_, []):
+        starts = lex.noun_starts.get(lemmas[i], []) + lex.noun_starts.get(lowers[i], [])
+        for key, term in starts:
             end = _words_at(doc, i, key)
             if end and doc[end - 1].pos_ in ("NOUN", "PROPN") and not taken & set(range(i, end)):
                 best = (end, term)
@@ -235,10 +248,10 @@ def raw_triggers(doc: Doc, lex: TriggerLexicon) -> list[Trigger]:
             i = end
         else:
             i += 1
-    for tok in doc:
-        term = lex.verbs.get(lemma(tok))
-        if term and tok.i not in taken and _is_verb(tok) and tok.dep_ not in ("amod", "compound"):
-            found.append(Trigger(tok.i, (tok.i,), term, tok.i))
+    for i in verbs:
+        term = lex.verbs.get(lemmas[i])
+        if term and i not in taken:
+            found.append(Trigger(i, (i,), term, i))
     return sorted(found, key=lambda t: t.head)
 
 
@@ -301,6 +314,8 @@ def noun_is_event(trigger: Trigger, verb: Token | None, relation: str, taken: se
     if relation == "object":
         if lemma(verb) in LIGHT_VERBS or (meeting and noun.dep_ == "nsubjpass"):
             return True
+        if meeting and lemma(verb) in PLANNING_VERBS:  # "to prepare a visit by the president"
+            return True
         # "welcomed the phone call between the two leaders in January": a meeting with its
         # own participants or date happened, whatever the verb says about it.
         return meeting and lemma(verb) not in UNREALISED_VERBS and _has_own_details(noun)
@@ -310,9 +325,24 @@ def noun_is_event(trigger: Trigger, verb: Token | None, relation: str, taken: se
         # "the talks, held in Geneva, focused on ...": a meeting that does something took place
         return meeting or (happening and lemma(verb) in HAPPEN_VERBS)
     if relation == "prep":
+        # "for talks" is a purpose, unless the talks have their own place or date ("preparing
+        # for the meeting in Baku in October") or an invitation is for them
         prep = noun.head
-        return happening and prep.i not in taken and prep.lower_ != "for"
+        purpose = prep.lower_ == "for" and not (_has_own_details(noun) or lemma(verb) in ARRANGE_VERBS)
+        return happening and prep.i not in taken and not purpose and not _generic(noun)
     return False
+
+
+# Adjectives that make a bare plural a kind of meeting, not one: "in international forums".
+GENERIC_ADJECTIVES = frozenset({"international", "multilateral", "regional", "global", "various",
+                                "other", "many", "such"})
+
+
+def _generic(noun: Token) -> bool:
+    """"stand by Baku in international forums": meetings in general, not a happening."""
+    if noun.tag_ not in ("NNS", "NNPS") or any(c.dep_ in ("det", "poss", "nummod") for c in noun.children):
+        return False
+    return any(c.lower_ in GENERIC_ADJECTIVES for c in noun.children if c.dep_ == "amod")
 
 
 def _shared(trigger: Trigger, noun: Token) -> bool:
@@ -331,6 +361,8 @@ def _purpose(tok: Token) -> bool:
 
 
 # Verbs whose object meeting need not have happened: "proposed talks", "called off the visit".
+# Verbs whose object meeting is planned: "prepare a visit", "arrange talks".
+PLANNING_VERBS = frozenset({"prepare", "plan", "arrange", "schedule"})
 UNREALISED_VERBS = frozenset({"propose", "suggest", "seek", "want", "call", "demand", "urge",
                               "cancel", "postpone", "reject", "refuse", "request", "plan", "need",
                               "ask", "delay", "prepare", "rule", "oppose", "block", "avoid"})
@@ -350,18 +382,38 @@ def complement_of_trigger(tok: Token, trigger_verbs: set[int]) -> bool:
     """Is `tok` inside the complement of another trigger verb ("agreed to meet", "urged X
     to sign", "accused X of attacking", "meet to discuss")? Then that verb's event is the
     one reported."""
+    return complement_governor(tok, trigger_verbs) is not None
+
+
+def complement_governor(tok: Token, trigger_verbs: set[int]) -> int | None:
+    """The index of the trigger verb whose complement holds `tok` (see
+    `complement_of_trigger`), or None."""
     cur = tok
     for _ in range(5):
         if cur.head is cur or (cur.dep_ not in COMPLEMENT_DEPS and not _purpose(cur)):
-            return False
+            return None
         if cur.dep_ in ("pcomp", "pobj") and cur.head.lower_ not in COMPLEMENT_PREPS:
-            return False  # "signed ... during the visit": an adjunct, not what was signed
+            return None  # "signed ... during the visit": an adjunct, not what was signed
         cur = cur.head
         if cur.i in trigger_verbs and cur.i != tok.i:
-            return True
+            return cur.i
         if _is_verb(cur) and cur.dep_ not in COMPLEMENT_DEPS and not _purpose(cur):
-            return False
-    return False
+            return None
+    return None
+
+
+# Verbs that arrange a meeting in their complement: "agreed to hold the next session in
+# Baku", "decided to convene", "invited X to visit": the meeting is an event of its own.
+ARRANGE_VERBS = frozenset({"agree", "decide", "invite"})
+
+
+def arranged_meeting(trigger: Trigger, governor: Token) -> bool:
+    """Is `trigger` a meeting that `governor` arranges (planned, and reported on its own):
+    "agreed to hold", "invited X to visit", "will meet next month to prepare a visit"?"""
+    term = trigger.term
+    planning = trigger.verb is not None and lemma(governor.doc[trigger.verb]) in PLANNING_VERBS
+    return term.plover == "CONSULT" and term.mode in MEETING_MODES and (
+        lemma(governor) in ARRANGE_VERBS or planning)
 
 
 # Verbs that promise: an event only with what is promised ("pledged to", "offered
@@ -387,12 +439,16 @@ def verb_reports_event(tok: Token, trigger: Trigger, nouns: set[int]) -> bool:
 
 def _verb_chain(verb: Token) -> list[Token]:
     """The verb and the words it is the complement of: "support" <- "continue"; "provide"
-    <- "ready" <- "are"; a bare conjunct shares the first verb's auxiliaries."""
+    <- "ready" <- "are"; "meeting" <- "looked (forward to)"; a bare conjunct shares the
+    first verb's auxiliaries."""
     chain = [verb]
     cur = verb
     for _ in range(4):
         if cur.dep_ in ("xcomp", "acomp") or (cur.dep_ == "conj" and cur.tag_ == "VB") or _purpose(cur):
             cur = cur.head
+            chain.append(cur)
+        elif cur.dep_ == "pcomp" and cur.head.lower_ == "to" and cur.head.head is not cur.head:
+            cur = cur.head.head
             chain.append(cur)
         else:
             break
@@ -426,13 +482,20 @@ def event_status(trigger: Trigger, doc: Doc, date: str | None, pub: str | None) 
     noun = doc[trigger.head]
     if trigger.is_noun and any(c.lower_ in PLAN_WORDS for c in noun.subtree if c.i < noun.i):
         return "planned"
+    if meeting and (trigger.under is not None or (trigger.is_noun and _to_be_held(noun))):
+        return "planned"  # "agreed to hold the next session", "the forum to be held in June"
+    if meeting and trigger.relation == "object" and lemma(doc[trigger.verb]) in PLANNING_VERBS:
+        return "planned"
     if trigger.verb is None:
         return "planned" if meeting and is_future(date, pub) else "occurred"
     if trigger.relation == "prep":  # "ahead of the summit in August", "at the summit next week"
-        verb = doc[trigger.verb]
+        chain = _verb_chain(doc[trigger.verb])
         ahead = noun.head.lower_ == "of" and noun.head.head.lower_ in ("ahead", "eve")
-        future = any(c.dep_ == "aux" and c.lower_ in MODAL_FUTURE | {"would"} for c in verb.children)
-        if ahead or future or is_future(date, pub):
+        future = any(c.dep_ == "aux" and c.lower_ in MODAL_FUTURE | {"would"}
+                     for t in chain for c in t.children)
+        # "is expected to raise it at the meeting", "invited companies to take part in the forum"
+        expected = any(t.lower_ in PLAN_WORDS or lemma(t) in ARRANGE_VERBS for t in chain[1:])
+        if ahead or future or expected or is_future(date, pub):
             return "planned" if meeting else "intended"
         return "occurred"
     chain = _verb_chain(doc[trigger.verb])
@@ -440,7 +503,7 @@ def event_status(trigger: Trigger, doc: Doc, date: str | None, pub: str | None) 
     if any(t.lower_ in PLAN_WORDS or lemma(t) in ("schedule", "slate") for t in heads):
         return "planned"
     if any(lemma(t) in INTENT_WORDS or t.lower_ in INTENT_WORDS for t in heads):
-        return "intended"
+        return "planned" if meeting and trigger.term.mode in MEETING_MODES else "intended"
     auxes = {c.lower_ for t in chain for c in t.children if c.dep_ in ("aux", "auxpass")}
     if auxes & MODAL_FUTURE or "would" in auxes or "going" in auxes:
         return "planned" if meeting else "intended"
@@ -449,6 +512,18 @@ def event_status(trigger: Trigger, doc: Doc, date: str | None, pub: str | None) 
     if is_future(date, pub):
         return "planned" if meeting else "intended"
     return "occurred"
+
+
+# Verbs of an infinitive after a meeting noun that schedule it: "the forum to be held in June".
+HOLD_VERBS = frozenset({"hold", "take", "convene", "organize", "organise", "host"})
+
+
+def _to_be_held(noun: Token) -> bool:
+    verbs = [c for c in noun.children if c.dep_ == "acl"]
+    if noun.dep_ in ("nsubj", "nsubjpass"):  # the parser may make "to be held" the root
+        verbs.append(noun.head)
+    return any(lemma(v) in HOLD_VERBS and any(a.dep_ == "aux" and a.lower_ == "to" for a in v.children)
+               for v in verbs)
 
 
 def select_triggers(doc: Doc, triggers: list[Trigger]) -> list[Trigger]:
@@ -477,8 +552,11 @@ def select_triggers(doc: Doc, triggers: list[Trigger]) -> list[Trigger]:
     for t in sorted(verbs + nouns, key=lambda t: t.head):
         relation = relations.get(t.head, "verb")
         anchor = doc[t.verb] if t.verb is not None and relation != "prep" else doc[t.head]
-        if complement_of_trigger(anchor, verb_heads - {t.head}):
-            continue
+        governor = complement_governor(anchor, verb_heads - {t.head})
+        if governor is not None:
+            if not arranged_meeting(t, doc[governor]):
+                continue
+            t = replace(t, under=governor)
         if negated(t, doc, relation) or _hypothetical(doc[t.head]):
             continue
         kept.append(t)
@@ -494,4 +572,4 @@ def _hypothetical(tok: Token) -> bool:
     for anc in [tok, *tok.ancestors][:4]:
         if conditional(anc) or any(c.dep_ == "advcl" and conditional(c) for c in anc.children):
             return True
-    return tok.sent.text.rstrip().endswith("?")
+    return span_text(tok.sent).rstrip().endswith("?")

@@ -21,8 +21,9 @@ from spacy.tokens import Doc, Span, Token
 
 from dragoman import codebooks
 from dragoman.model import Event
-from dragoman.nlp.eventargs import (Args, ArgFinder, _add, noun_args, referenced_target,
-                                    verb_args)
+from dragoman.nlp.eventargs import (FIRST_PERSON, THIRD_PLURAL, THIRD_SINGULAR, Args, ArgFinder, _add,
+                                    locate, noun_args, referenced_target, verb_args)
+from dragoman.nlp.eventrefs import named_sides
 from dragoman.nlp.eventrules import (MEETING_MODES, Trigger, TriggerLexicon, event_status,
                                      is_future, is_speech, lemma, raw_triggers, select_triggers)
 from dragoman.nlp.extensions import register_extensions
@@ -44,6 +45,13 @@ LEAD_DAYS = 7
 BACKGROUND_YEARS = 2
 # Types whose events concern both sides alike, so "we" or "the two sides" need no target.
 MUTUAL_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+# Types whose events are news with a place alone ("the summit in Addis Ababa in February",
+# "an air strike in Gaza"); other events need an actor.
+PLACED_TYPES = frozenset({"CONSULT", "ASSAULT", "PROTEST"})
+# Prepositions that put one event inside another, at the same time: "met at the summit".
+SAME_TIME_PREPS = frozenset({"at", "during", "in", "on", "via", "by", "over", "amid"})
+# First words of a time to come that names no date ("next week", "in the coming days").
+VAGUE_FUTURE = ("next", "coming", "in the coming", "later", "upcoming", "this coming")
 
 
 @dataclass
@@ -61,6 +69,7 @@ class Draft:
     span: tuple[int, int]
     sent: int
     spans: list[tuple[int, int]] = field(default_factory=list)
+    anaphoric: bool = False  # "during the visit": a meeting named before
 
     @property
     def actors(self) -> list[str]:
@@ -69,9 +78,10 @@ class Draft:
 
 # --- dates ------------------------------------------------------------------------------
 
-def _clause_tokens(anchor: Token, noun: Token | None) -> set[int]:
+def _clause_tokens(anchor: Token, noun: Token | None, others: frozenset[int] = frozenset()) -> set[int]:
     """The tokens of the anchor's own clause (not its reported, relative or coordinated
-    clauses), plus the event noun's own phrase."""
+    clauses, nor the phrases of the event nouns `others`: "the talks followed a call on
+    Friday"), plus the event noun's own phrase."""
     def own(c: Token) -> bool:
         """A conjoined noun stays, a conjoined clause does not; a participle without a
         subject shares the time ("X, speaking on Wednesday, accused Y")."""
@@ -83,13 +93,14 @@ def _clause_tokens(anchor: Token, noun: Token | None) -> set[int]:
             k.dep_.startswith("nsubj") or k.dep_ == "mark" for k in c.children)
 
     out = {anchor.i}
-    stack = [c for c in anchor.children if own(c)]
+    stack = [c for c in anchor.children if own(c) and c.i not in others]
     if noun is not None:
         stack.append(noun)
     while stack:
         tok = stack.pop()
         out.add(tok.i)
-        stack.extend(c for c in tok.children if own(c) or (tok is noun and c.dep_ == "acl"))
+        stack.extend(c for c in tok.children if c.i not in others
+                     and (own(c) or (tok is noun and c.dep_ == "acl")))
     return out
 
 
@@ -121,19 +132,50 @@ def _speech_clause_timex(doc: Doc, tok: Token) -> Timex | None:
     return None
 
 
-def event_timex(trigger: Trigger, doc: Doc) -> tuple[Timex | None, bool]:
-    """The time expression that dates the trigger: in its own clause, else in the clause
-    of the statement reporting it; (timex, found in its own clause)."""
+def _own_tokens(trigger: Trigger, doc: Doc, others: frozenset[int]) -> tuple[Token, set[int]]:
+    """The word that dates the trigger and the tokens of its own clause."""
     anchor = doc[trigger.verb] if trigger.verb is not None else doc[trigger.head]
     noun = doc[trigger.head] if trigger.is_noun else None
+    return anchor, _clause_tokens(anchor, noun, others - {trigger.head})
+
+
+def _vague_future(trigger: Trigger, doc: Doc, others: frozenset[int]) -> bool:
+    """"at a meeting of ministers in Cairo next week": a time to come without a date."""
+    _, inside = _own_tokens(trigger, doc, others)
     sent = doc[trigger.head].sent
-    found = _timex_in(doc, sent, _clause_tokens(anchor, noun), trigger.head)
+    for tx in timexes_in(doc, sent.start_char, sent.end_char):
+        if tx.value is None and tx.text.lower().startswith(VAGUE_FUTURE):
+            span = doc.char_span(tx.start, tx.end, alignment_mode="expand")
+            if span is not None and any(t.i in inside for t in span):
+                return True
+    return False
+
+
+def event_timex(trigger: Trigger, doc: Doc,
+                others: frozenset[int] = frozenset()) -> tuple[Timex | None, bool]:
+    """The time expression that dates the trigger: in its own clause (outside the phrases of
+    the other event nouns `others`), else in the clause of the statement reporting it;
+    (timex, found in its own clause)."""
+    anchor, inside = _own_tokens(trigger, doc, others)
+    sent = doc[trigger.head].sent
+    found = _timex_in(doc, sent, inside, trigger.head)
     if found is None and anchor.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in anchor.children):
         # "imposed sanctions on Tuesday and summoned the charge d'affaires": the first verb's time
         found = _timex_in(doc, sent, _clause_tokens(anchor.head, None), anchor.head.i)
     if found is not None:
         return found, True
     return _speech_clause_timex(doc, anchor), False
+
+
+def _tense_decides(tx: Timex, trigger: Trigger, doc: Doc) -> bool:
+    """A weekday or month without a year, on a verb in the past ("agreements signed on
+    Wednesday during a visit"): the verb's tense, not the date as first resolved, says
+    whether the event occurred."""
+    if trigger.verb is None or any(ch.isdigit() for ch in tx.text):
+        return False
+    verb = doc[trigger.verb]
+    helpers = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and not helpers & {"to", "will", "would", "be", "'ll"})
 
 
 def _retensed(tx: Timex, status: str, pub: Date | None) -> str | None:
@@ -150,7 +192,8 @@ def _retensed(tx: Timex, status: str, pub: Date | None) -> str | None:
 
 def lead_date(doc: Doc) -> str | None:
     """The day the lead reports ("said in New Delhi on Tuesday"): the first day-precise date
-    of the first two sentences within a week before publication."""
+    of the first two sentences within a week before publication (a weekday read as the
+    past one, whatever the tense of the lead's main verb)."""
     pub: Date | None = doc._.pub_date
     if pub is None:
         return None
@@ -158,10 +201,13 @@ def lead_date(doc: Doc) -> str | None:
     if not sents:
         return None
     for tx in timexes_in(doc, sents[0].start_char, sents[-1].end_char):
-        if tx.kind == "date" and tx.value and len(tx.value) == 10:
-            days = (pub - Date.fromisoformat(tx.value)).days
+        value = tx.value
+        if value and value > pub.isoformat() and not any(ch.isdigit() for ch in tx.text):
+            value = resolve(tx.text, pub, future=False)
+        if tx.kind == "date" and value and len(value) == 10:
+            days = (pub - Date.fromisoformat(value)).days
             if 0 <= days <= LEAD_DAYS:
-                return tx.value
+                return value
     return None
 
 
@@ -197,24 +243,76 @@ def fill_missing_actors(trigger: Trigger, doc: Doc, finder: ArgFinder, args: Arg
             args.source = [speaker]
 
 
-def draft_event(trigger: Trigger, doc: Doc, finder: ArgFinder, earlier: Earlier) -> Draft | None:
-    """One event from one trigger, or None when its actor is unknown or no state actor."""
+def _invited(trigger: Trigger, doc: Doc, finder: ArgFinder, args: Args) -> None:
+    """A meeting an invitation arranges: those invited come, to the place the invitation
+    names ("invited X to Kyiv in January for the first meeting of the committee")."""
+    governor = doc[trigger.under] if trigger.under is not None else None
+    if governor is None or lemma(governor) != "invite":
+        return
+    invited = [i for c in governor.children if c.dep_ == "dobj" for i in finder.phrase_entities(c)]
+    args.source[:0] = [i for i in invited if i not in args.source]
+    if args.location is None:
+        locate([governor], finder, args, True)
+
+
+def draft_event(trigger: Trigger, doc: Doc, finder: ArgFinder, earlier: Earlier,
+                others: frozenset[int] = frozenset()) -> Draft | None:
+    """One event from one trigger, or None when its actor is unknown or no state actor.
+    others: the heads of the other event nouns (their times are their own)."""
     args = noun_args(trigger, doc, finder) if trigger.is_noun else verb_args(trigger, doc, finder)
     if args.non_state or (args.unknown and not args.source):
         return None
     fill_missing_actors(trigger, doc, finder, args, earlier)
-    if not args.source and not args.target and args.location is None:
+    if trigger.under is not None:
+        _invited(trigger, doc, finder, args)
+    if not args.source and not args.target and (
+            args.location is None or trigger.term.plover not in PLACED_TYPES):
         return None
     args.target = [t for t in args.target if t not in args.source]
     pub: Date | None = doc._.pub_date
-    tx, own = event_timex(trigger, doc)
-    status = event_status(trigger, doc, tx.value if tx and own else None, pub.isoformat() if pub else None)
+    tx, own = event_timex(trigger, doc, others)
+    if trigger.under is not None and not (tx and own) and args.location is None:
+        return None  # "agreed to hold annual consultations": no meeting of its own yet
+    dated = tx.value if tx and own and not _tense_decides(tx, trigger, doc) else None
+    status = event_status(trigger, doc, dated, pub.isoformat() if pub else None)
+    if status == "occurred" and trigger.term.plover == "CONSULT" and _vague_future(trigger, doc, others):
+        status = "planned"
     when = (_retensed(tx, status, pub) if own else tx.value) if tx else None
     term = trigger.term
     entry = codebooks.cameo(term.cameo)
     span = _span(doc, trigger, args)
+    anaphoric = term.plover == "CONSULT" and trigger.relation == "prep" and refers_back(doc[trigger.head])
     return Draft(trigger, term.plover, term.cameo, entry.goldstein if entry else term.goldstein,
-                 term.mode, status, args, when, span, doc[trigger.head].sent.start, [span])
+                 term.mode, status, args, when, span, doc[trigger.head].sent.start, [span], anaphoric)
+
+
+def refers_back(noun: Token) -> bool:
+    """"during the visit", "at the end of the two-day meeting": a definite meeting noun that
+    names nobody (no name, no "with", "between", "of" or "by"), so names a meeting told before."""
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children):
+        return False
+    if any((t.pos_ == "PROPN" and t.ent_type_ not in ("DATE", "TIME")) or t.lower_ in FIRST_PERSON
+           | THIRD_SINGULAR | THIRD_PLURAL for t in noun.subtree):
+        return False
+    return not any(c.dep_ == "prep" and c.lower_ in ("with", "between", "of", "by") for c in noun.children)
+
+
+def joint_body_sides(drafts: list[Draft], finder: ArgFinder) -> None:
+    """A meeting of a joint body is a meeting of the countries its name joins ("the next
+    session of the Kenya-Ethiopia Joint Commission")."""
+    for d in drafts:
+        if d.type == "CONSULT":
+            for eid in list(d.actors):
+                _add(d.args.source, [c for c in named_sides(finder, eid) if c not in d.args.target])
+
+
+def leave_dates_to_meetings(drafts: list[Draft]) -> None:
+    """"invited X to visit Mongolia next year", "agreed to meet in June": the date is the
+    planned meeting's, not the invitation's or the agreement's."""
+    planned = {(d.sent, d.date) for d in drafts if d.type == "CONSULT" and d.status == "planned" and d.date}
+    for d in drafts:
+        if d.type == "AGREE" and (d.sent, d.date) in planned:
+            d.date = None
 
 
 def learn_partners(drafts: list[Draft], finder: ArgFinder) -> None:
@@ -226,6 +324,25 @@ def learn_partners(drafts: list[Draft], finder: ArgFinder) -> None:
             for b in d.actors:
                 if finder.kind(a) == finder.kind(b) and finder.country_of(a) != finder.country_of(b):
                     _add(finder.partners.setdefault(a, []), [b])
+
+
+def share_coordinated_targets(drafts: list[Draft], doc: Doc, finder: ArgFinder) -> None:
+    """"The EU condemned the incursion and called on Belarus to respect ...": a verb with no
+    target shares that of the verb it is coordinated with, when both have the same doers
+    and the target is a state or a person."""
+    by_verb = {d.trigger.verb: d for d in drafts if d.trigger.verb is not None and not d.trigger.is_noun}
+    for d in drafts:
+        if d.args.target or d.type in MUTUAL_TYPES or d.trigger.is_noun or d.trigger.verb is None:
+            continue
+        verb = doc[d.trigger.verb]
+        partners = [c.i for c in verb.children if c.dep_ == "conj"]
+        if verb.dep_ == "conj":
+            partners.append(verb.head.i)
+        for other in (by_verb[i] for i in partners if i in by_verb):
+            if other.args.source == d.args.source and other.args.target and all(
+                    finder.kind(t) in ("country", "person") for t in other.args.target):
+                d.args.target = list(other.args.target)
+                break
 
 
 def complete_targets(drafts: list[Draft], finder: ArgFinder) -> None:
@@ -265,21 +382,47 @@ def _share_actor(a: Draft, b: Draft, finder: ArgFinder) -> bool:
     return False
 
 
+def _other_people(a: Draft, b: Draft, finder: ArgFinder) -> bool:
+    """"held talks with the deputy minister and was later received by the prime minister":
+    one person in common, and each meeting has someone of the other side the other lacks."""
+    ours = {i for i in a.actors if finder.kind(i) == "person"}
+    theirs = {i for i in b.actors if finder.kind(i) == "person"}
+    sides = {finder.country_of(i) for i in ours & theirs}
+    if not sides:
+        return False
+    return bool({i for i in ours - theirs if finder.country_of(i) not in sides}
+                and {i for i in theirs - ours if finder.country_of(i) not in sides})
+
+
 def same_happening(a: Draft, b: Draft, finder: ArgFinder) -> bool:
-    """Two reports of one meeting: both CONSULT, same status, both or neither a call,
-    compatible dates and an actor in common."""
+    """Two reports of one meeting: both CONSULT, same status, both or neither a call (but
+    "discussed it in a phone call" is one), compatible dates, an actor in common and no
+    different people of one country."""
     if a.type != "CONSULT" or b.type != "CONSULT" or a.status != b.status:
         return False
-    if (a.mode == "call") != (b.mode == "call"):
+    one_sentence = a.sent == b.sent
+    if (a.mode == "call") != (b.mode == "call") and not (one_sentence and None in (a.mode, b.mode)):
         return False
-    return _dates_agree(a.date, b.date) and _share_actor(a, b, finder)
+    same_actors = one_sentence and set(a.actors) == set(b.actors)  # "discussed it in a phone call"
+    return (_dates_agree(a.date, b.date) and (same_actors or _share_actor(a, b, finder))
+            and not _other_people(a, b, finder))
+
+
+def _antecedent(d: Draft, out: list[Draft]) -> Draft | None:
+    """The meeting that "the visit" or "the two-day meeting" refers back to: the last one
+    before it with the same status (of the same kind, if any)."""
+    if not d.anaphoric:
+        return None
+    earlier = [o for o in out if o.type == "CONSULT" and o.status == d.status
+               and (o.mode == "call") == (d.mode == "call")]
+    return next((o for o in reversed(earlier) if o.mode == d.mode), earlier[-1] if earlier else None)
 
 
 def _absorb(keep: Draft, other: Draft, finder: ArgFinder) -> None:
     if other.date and (keep.date is None or len(other.date) > len(keep.date)):
         keep.date = other.date
-    if keep.mode not in MEETING_MODES and other.mode in MEETING_MODES:
-        keep.mode = other.mode
+    if keep.mode not in MEETING_MODES and other.mode in MEETING_MODES:  # "discussed ... in a call"
+        keep.mode, keep.cameo, keep.goldstein = other.mode, other.cameo, other.goldstein
     _add(keep.args.source, [s for s in other.args.source if s not in keep.args.target])
     _add(keep.args.target, [t for t in other.args.target if t not in keep.args.source])
     loc, new = keep.args.location, other.args.location
@@ -290,30 +433,34 @@ def _absorb(keep: Draft, other: Draft, finder: ArgFinder) -> None:
 
 
 def merge_drafts(drafts: list[Draft], finder: ArgFinder) -> list[Draft]:
-    """Fold reports of one meeting into the first report, and repeats of one CAMEO code
-    within one sentence ("condemned and denounced") into the first."""
+    """Fold reports of one meeting into the first report (in the same sentence, if any),
+    "the visit" into the meeting it names, and repeats of one CAMEO code within one
+    sentence ("condemned and denounced") into the first."""
     out: list[Draft] = []
     for d in sorted(drafts, key=lambda d: d.span):
-        home = next((o for o in out if same_happening(o, d, finder)), None) or next(
+        nearest = sorted(out, key=lambda o: o.sent != d.sent)  # a report in the same sentence first
+        home = next((o for o in nearest if same_happening(o, d, finder)), None) or next(
             (o for o in out if o.cameo == d.cameo and o.status == d.status and o.sent == d.sent
-             and set(o.actors) == set(d.actors)), None)
+             and set(o.actors) == set(d.actors)), None) or _antecedent(d, out)
         if home is None:
             out.append(d)
             continue
-        if home.date is None and d.date is not None:  # the dated report names the happening
-            home.cameo, home.goldstein, home.trigger = d.cameo, d.goldstein, d.trigger
+        if home.date is None and d.date is not None and not d.anaphoric:  # the dated report names it
+            home.cameo, home.goldstein, home.trigger, home.span = d.cameo, d.goldstein, d.trigger, d.span
         _absorb(home, d, finder)
     return out
 
 
 def date_from_lead(drafts: list[Draft], doc: Doc) -> None:
-    """A meeting the lead reports without a date took place on the day the lead names."""
+    """A meeting (or a signing) the lead reports without a date took place on the day the
+    lead names."""
     day = lead_date(doc)
     if day is None:
         return
     starts = [s.start for s in list(doc.sents)[:LEAD_SENTENCES]]
     for d in drafts:
-        if d.type == "CONSULT" and d.status == "occurred" and d.date is None and d.sent in starts:
+        if d.status == "occurred" and d.date is None and d.sent in starts and (
+                d.type == "CONSULT" or d.mode == "agreement"):
             d.date = day
 
 
@@ -335,12 +482,20 @@ def extract_events(doc: Doc, lexicon: TriggerLexicon) -> list[Event]:
     finder = ArgFinder(doc)
     drafts: list[Draft] = []
     earlier: Earlier = []
-    for t in select_triggers(doc, raw_triggers(doc, lexicon)):
-        d = draft_event(t, doc, finder, earlier)
+    triggers = select_triggers(doc, raw_triggers(doc, lexicon))
+    # event nouns that are happenings of their own ("followed a call on Friday"), not the
+    # venue of another ("meet again at the summit next month")
+    nouns = frozenset(t.head for t in triggers if t.is_noun and not (
+        t.relation == "prep" and doc[t.head].head.lower_ in SAME_TIME_PREPS))
+    for t in triggers:
+        d = draft_event(t, doc, finder, earlier, nouns)
         if d is not None:
             drafts.append(d)
             earlier.append((" ".join(lemma(doc[i]) for i in t.tokens), d.type, d.args.source))
+    joint_body_sides(drafts, finder)
+    leave_dates_to_meetings(drafts)
     learn_partners(drafts, finder)
+    share_coordinated_targets(drafts, doc, finder)
     complete_targets(drafts, finder)
     date_from_lead(drafts, doc)
     drafts = [d for d in merge_drafts(drafts, finder) if not is_background(d, doc._.pub_date)]

@@ -14,7 +14,7 @@ from functools import cached_property
 import numpy
 from spacy.attrs import (DEP, ENT_TYPE, HEAD, IDX, IS_ALPHA, IS_PUNCT, IS_SPACE, LEMMA, LIKE_NUM,
                          LOWER, ORTH, POS, SPACY, TAG)
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from dragoman.model import Entity
 
@@ -56,7 +56,7 @@ def entity_by_id(doc: Doc) -> dict[str, Entity]:
 def mentions_between(doc: Doc, start: int, end: int) -> list[Mention]:
     """The mentions that lie within characters [start, end), in text order."""
     mentions: list[Mention] = doc._.mentions or []
-    starts = [m.start for m in mentions]
+    starts, _ = _mention_index(doc, mentions)
     i = bisect.bisect_left(starts, start)
     out = []
     while i < len(mentions) and mentions[i].start < end:
@@ -68,8 +68,24 @@ def mentions_between(doc: Doc, start: int, end: int) -> list[Mention]:
 
 def mention_at(doc: Doc, char: int) -> Mention | None:
     """The mention covering character `char`, if any (the shortest when nested)."""
-    hits = [m for m in (doc._.mentions or []) if m.start <= char < m.end]
+    mentions: list[Mention] = doc._.mentions or []
+    starts, longest = _mention_index(doc, mentions)
+    # Only a mention starting less than `longest` characters before `char` can cover it.
+    lo, hi = bisect.bisect_left(starts, char - longest + 1), bisect.bisect_right(starts, char)
+    hits = [m for m in mentions[lo:hi] if m.start <= char < m.end]
     return min(hits, key=lambda m: m.end - m.start) if hits else None
+
+
+def _mention_index(doc: Doc, mentions: list[Mention]) -> tuple[list[int], int]:
+    """(start of each mention, length of the longest), kept while `doc._.mentions` is the
+    same list (the actors component writes it once)."""
+    cached = doc.user_data.get("dragoman_mention_index")
+    if cached is not None and cached[0] is mentions and cached[1] == len(mentions):
+        return cached[2], cached[3]
+    starts = [m.start for m in mentions]
+    longest = max((m.end - m.start for m in mentions), default=0)
+    doc.user_data["dragoman_mention_index"] = (mentions, len(mentions), starts, longest)
+    return starts, longest
 
 
 def entity_at_token(doc: Doc, i: int) -> Entity | None:
@@ -85,6 +101,11 @@ def doc_text(doc: Doc) -> str:
         text = doc.text
         doc.user_data["dragoman_text"] = text
     return text
+
+
+def span_text(span: Span) -> str:
+    """`span.text` (a sentence, a phrase), cut from the cached doc text instead of rebuilt."""
+    return doc_text(span.doc)[span.start_char:span.end_char]
 
 
 class TokenTable:

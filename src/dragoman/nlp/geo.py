@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from dragoman import codebooks
+from dragoman.nlp.extensions import token_table
 from dragoman.nlp.names import PhraseIndex, fold, token_folds
 
 # A capital names its government ("Ankara's role", "Ankara said") unless a word
@@ -58,12 +59,16 @@ class GeoLexicon:
         self.max_words = min(longest + 2, 8)
         self.index = PhraseIndex([*self.countries, *self.places, *self.areas])
 
-    def _lookup(self, table: dict, doc: Doc, i: int) -> tuple[int, object] | None:
-        """Longest n-gram from token i (capitalised) found in `table`: (end, value)."""
-        first = doc[i].text
+    def _lookup(self, table: dict, doc: Doc, i: int,
+                candidates: list[tuple[int, str]] | None = None) -> tuple[int, object] | None:
+        """Longest n-gram from token i (capitalised) found in `table`: (end, value).
+        candidates: `self.index.candidates(...)` at i, when the caller has them already."""
+        first = token_table(doc).text[i]
         if not first[:1].isupper():
             return None
-        for end, key in self.index.candidates(token_folds(doc), i, self.max_words):
+        if candidates is None:
+            candidates = self.index.candidates(token_folds(doc), i, self.max_words)
+        for end, key in candidates:
             value = table.get(key)
             if value is None:
                 continue
@@ -83,14 +88,16 @@ class GeoLexicon:
     def find(self, doc: Doc) -> list[GeoHit]:
         """Every country and place form in `doc`, longest first, non-overlapping."""
         hits: list[GeoHit] = []
-        capitalised = [t.text[:1].isupper() for t in doc]
+        capitalised = [t[:1].isupper() for t in token_table(doc).text]
+        folds = token_folds(doc)
         i = 0
         while i < len(doc):
-            if not capitalised[i]:
+            candidates = self.index.candidates(folds, i, self.max_words) if capitalised[i] else []
+            if not candidates:  # no country, place or area form starts here
                 i += 1
                 continue
-            area = self._lookup(self.areas, doc, i)
-            country = self._lookup(self.countries, doc, i)
+            area = self._lookup(self.areas, doc, i, candidates)
+            country = self._lookup(self.countries, doc, i, candidates)
             if area and (not country or area[0] > country[0]):
                 i = area[0]  # "Latin America", "Gulf of Guinea": no country of its own
                 continue
@@ -101,7 +108,7 @@ class GeoLexicon:
                 hits.append(GeoHit(start, end, code, "official" if start < i else kind, form))
                 i = end
                 continue
-            found = self._lookup(self.places, doc, i)
+            found = self._lookup(self.places, doc, i, candidates)
             if found:
                 end, place = found
                 hits.append(GeoHit(i, end, place.country, "place", place.name))

@@ -17,6 +17,7 @@ from functools import lru_cache
 import pycountry
 
 from dragoman.codebooks._tables import read_tsv
+from dragoman.nlp.textscan import hinted, lowered
 
 PERCENT = "percent"
 NUMBER = "number"  # a bare quantity: a count, or a number whose unit the words after it give
@@ -91,7 +92,7 @@ def iso_codes() -> frozenset[str]:
 
 def _symbol_pattern(form: str) -> str:
     escaped = re.escape(form)
-    if form.endswith("$") and len(form) > 1:  # "US$" is also written "US $"
+    if form.endswith("$") and len(form) > 2:  # "US$" is also written "US $" ("A $2 bn deal" is not A$)
         escaped = escaped[:-2] + r"\s?\$"
     if form[0].isalpha():
         return rf"(?<![A-Za-z]){escaped}" + (r"\.?" if form[-1].isalpha() else "")
@@ -108,12 +109,61 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
     word_re = rf"(?i:(?:{word})(?:e?s)?)\b"
     core2 = _CORE.replace("?P<num>", "?P<n_b>").replace("?P<num2>", "?P<n2_b>").replace("?P<scale>", "?P<s_b>")
     return (
-        re.compile(rf"(?P<sym>{sym})\s?{_CORE}(?:\s+(?P<word>{word_re}))?"),
-        re.compile(rf"\b(?P<code>[A-Z]{{3}})\s?{_CORE}"),
-        re.compile(rf"\b{_CORE}\s+(?:(?P<code>[A-Z]{{3}})\b|(?P<word>{word_re}))"),
-        re.compile(rf"\b{_CORE}(?P<pct>{_PERCENT_WORDS})"),
-        re.compile(rf"(?<![\w.,$€£¥]){core2}(?![\w%])"),
+        hinted(rf"(?P<sym>{sym})\s?{_CORE}(?:\s+(?P<word>{word_re}))?"),
+        hinted(rf"\b(?P<code>[A-Z]{{3}})\s?{_CORE}"),
+        # the word first: "172 billion CFA francs" is a currency word, not the code "CFA"
+        hinted(rf"\b{_CORE}\s+(?:(?P<word>{word_re})|(?P<code>[A-Z]{{3}})\b)"),
+        hinted(rf"\b{_CORE}(?P<pct>{_PERCENT_WORDS})"),
+        hinted(rf"(?<![\w.,$€£¥]){core2}(?![\w%])"),
     )
+
+
+@dataclass(frozen=True)
+class _Gates:
+    """Cheap tests of what each pattern of `_patterns()` needs somewhere in the text: a
+    number (digits, or a number word on the lower-cased text), and a currency symbol, a
+    three-capital code, a currency word or a percent word. Plain regexes over lower-cased
+    text stand in for the patterns' slow case-insensitive alternatives."""
+
+    digit: re.Pattern[str]
+    number_word: re.Pattern[str]  # on lower-cased text
+    symbol: re.Pattern[str]
+    caps: re.Pattern[str]
+    currency_word: re.Pattern[str]  # on lower-cased text
+    percent: re.Pattern[str]  # on lower-cased text
+
+
+@lru_cache(maxsize=1)
+def _gates() -> _Gates:
+    forms = currency_forms()
+    # A symbol ending in "$" may be written with a space before it ("US $"): "$" is its anchor.
+    symbols = {"$" if f.form.endswith("$") else f.form for f in forms if f.kind == "symbol"}
+    words = {f.form.split()[-1].lower() for f in forms if f.kind == "word"}
+    def alternation(items: set[str]) -> re.Pattern[str]:
+        return re.compile("|".join(re.escape(i) for i in sorted(items, key=len, reverse=True)))
+    # A number word: one that stands alone, or a scale after "a", "an", "one" ("a billion",
+    # "one bn", "a m"): the scale word, or a, n or e followed by the short scale.
+    number_word = (rf"{_WORDS_ALONE}|thousand|million|billion|trillion|crore|lakh"
+                   r"|[ane]\s?(?:bn|mn|mln|bln|tn|trn)\b|[ane][mbk]\b")
+    return _Gates(re.compile(r"\d"), re.compile(number_word),
+                  alternation(symbols), re.compile(r"[A-Z]{3}"), alternation(words),
+                  re.compile(r"%|pct|percent|per\s+cent"))
+
+
+def _may_match(text: str) -> tuple[bool, bool, bool, bool, bool]:
+    """For each pattern of `_patterns()`, could it match anywhere in `text`? (False only
+    when it surely cannot.) Lower-casing keeps every match of a case-insensitive ASCII
+    word unless the text has one of `textscan.CASE_TWINS`; then every pattern is tried."""
+    lower = lowered(text)
+    if lower is None:
+        return (True, True, True, True, True)
+    gates = _gates()
+    if not gates.digit.search(text) and not gates.number_word.search(lower):
+        return (False, False, False, False, False)
+    caps = gates.caps.search(text) is not None
+    return (gates.symbol.search(text) is not None, caps,
+            caps or gates.currency_word.search(lower) is not None,
+            "%" in text or gates.percent.search(lower) is not None, True)
 
 
 def _number(text: str) -> float | None:
@@ -145,18 +195,28 @@ def parse_number(text: str) -> float | None:
 
 def _currency_of(form: str, kind: str, context: str) -> str | None:
     folded = " ".join(form.split()).lower()
-    for item in currency_forms():
+    index = _written_forms(kind)
+    found = [n for n in (index.get(folded), index.get(folded.replace(" ", ""))) if n is not None]
+    return _by_context(currency_forms()[min(found)], context) if found else None
+
+
+@lru_cache(maxsize=2)
+def _written_forms(kind: str) -> dict[str, int]:
+    """How a currency of `kind` may be written (lower case) -> position of its first row in
+    `currency_forms()`: a word also with "s" / "es", a symbol also with " $" or ".". """
+    index: dict[str, int] = {}
+    for n, item in enumerate(currency_forms()):
         if item.kind != kind:
             continue
-        candidates = {item.form.lower(), item.form.lower() + "s", item.form.lower() + "es"}
-        if kind == "symbol":
-            candidates = {item.form.lower(), item.form.lower().replace("$", " $"),
-                          item.form.lower() + "."}
-        if folded in candidates or folded.replace(" ", "") in candidates:
-            return _by_context(item, context)
-    return None
+        form = item.form.lower()
+        variants = (form, form.replace("$", " $"), form + ".") if kind == "symbol" else (
+            form, form + "s", form + "es")
+        for variant in variants:
+            index.setdefault(variant, n)
+    return index
 
 
+@lru_cache(maxsize=64)
 def _by_context(item: CurrencyForm, context: str) -> str:
     """The alternative code whose words `context` uses most, else the row's own code."""
     best, best_count = item.code, 0
@@ -224,7 +284,9 @@ def find_amounts(text: str, context: str | None = None) -> list[Amount]:
     """
     context = text if context is None else context
     found: list[Amount] = []
-    for pattern in _patterns():
+    for pattern, maybe in zip(_patterns(), _may_match(text)):
+        if not maybe:
+            continue
         for m in pattern.finditer(text):
             amount = _amount(m, context)
             if amount is not None:

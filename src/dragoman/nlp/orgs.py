@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
+from dragoman.nlp.extensions import token_table
 from dragoman.nlp.geo import GeoHit
 from dragoman.nlp.names import fold
 
@@ -59,9 +60,9 @@ def _long_name_before(doc: Doc, paren: int) -> int:
 def find_acronym_definitions(doc: Doc) -> list[OrgHit]:
     """"Long Name (ACR)" patterns: the long name with its acronym."""
     hits: list[OrgHit] = []
-    for tok in doc[1:-2]:
-        i = tok.i
-        if tok.text != "(" or doc[i + 2].text != ")" or not ACRONYM.match(doc[i + 1].text):
+    text = token_table(doc).text
+    for i in range(1, len(doc) - 2):
+        if text[i] != "(" or text[i + 2] != ")" or not ACRONYM.match(text[i + 1]):
             continue
         start = _long_name_before(doc, i)
         if i - start >= 2:
@@ -93,9 +94,11 @@ def _name_tail(doc: Doc, end: int) -> int:
 def find_named_orgs(doc: Doc) -> list[OrgHit]:
     """Capitalised names ending in an organisation head noun, which NER may have missed."""
     hits: list[OrgHit] = []
-    for tok in doc:
-        if tok.lower_ not in ORG_HEADS or not tok.text[:1].isupper() or tok.is_sent_start:
+    table = token_table(doc)
+    for i, lower in enumerate(table.lower):
+        if lower not in ORG_HEADS or not table.text[i][:1].isupper() or table.sent_start[i]:
             continue
+        tok = doc[i]
         start = _long_name_before(doc, tok.i)
         end = _name_tail(doc, tok.i + 1)
         if end - start >= 2:
@@ -128,7 +131,7 @@ def find_orgs(doc: Doc, geo_at: dict[int, GeoHit], person_tokens: set[int]) -> l
             continue
         hits.append(OrgHit(start, end, doc[start:end].text))
         taken.update(span)
-    for tok in doc:
-        if tok.text in acronyms and tok.i not in taken:
-            hits.append(OrgHit(tok.i, tok.i + 1, tok.text, acronym=tok.text))
+    for i, text in enumerate(token_table(doc).text if acronyms else []):
+        if text in acronyms and i not in taken:
+            hits.append(OrgHit(i, i + 1, text, acronym=text))
     return sorted(hits, key=lambda h: h.start)

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Token
 
 from dragoman import codebooks
 from dragoman.nlp.geo import GeoHit
+from dragoman.nlp.extensions import token_table
 from dragoman.nlp.names import PhraseIndex, fold, token_folds
 
 # Verbs of saying: a name that is their subject is a person, whatever NER thought.
@@ -78,14 +79,23 @@ class OfficeLexicon:
         return cls(forms, max((len(k.split()) for k in forms), default=1), acronyms,
                    PhraseIndex(forms))
 
+    def starts(self, doc: Doc) -> set[int]:
+        """Tokens an office form may start at: a superset of those where `match` finds one
+        (an alphabetic token whose folded first word begins some form)."""
+        index = self.index or PhraseIndex(self.forms)
+        is_alpha = token_table(doc).is_alpha
+        return {i for i, key in enumerate(token_folds(doc))
+                if key and is_alpha[i] and key.split()[0] in index.longest}
+
     def match(self, doc: Doc, i: int) -> tuple[int, str] | None:
         """Longest office form starting at token i: (end token, role)."""
-        if not doc[i].is_alpha:
+        is_alpha = token_table(doc).is_alpha
+        if not is_alpha[i]:
             return None
         index = self.index or PhraseIndex(self.forms)
         for end, key in index.candidates(token_folds(doc), i, self.max_words):
             n = end - i
-            if not doc[i + n - 1].is_alpha:
+            if not is_alpha[i + n - 1]:
                 continue
             role = self.forms.get(key)
             if role and key in self.acronyms and not doc[i:i + n].text.isupper():
@@ -252,10 +262,12 @@ def _title_names(doc: Doc, offices: OfficeLexicon, geo_at: dict[int, GeoHit],
     phrases with no name after them ("the Turkish foreign minister")."""
     names: list[NameHit] = []
     titles: list[TitleHit] = []
+    lowers = token_table(doc).lower
+    starts = offices.starts(doc)
     i = 0
     while i < len(doc):
-        office = offices.match(doc, i) if i not in geo_at else None
-        is_counterpart = doc[i].lower_ in COUNTERPART_WORDS and doc[i].lower_ != "host"
+        office = offices.match(doc, i) if i in starts and i not in geo_at else None
+        is_counterpart = lowers[i] in COUNTERPART_WORDS and lowers[i] != "host"
         if not office and not is_counterpart:
             i += 1
             continue
@@ -327,9 +339,12 @@ def _subject_names(doc: Doc) -> list:
     """Proper-noun subjects of verbs of saying or meeting the NER left untagged
     ("Recep Tayyip Erdoğan met them"): the head with its compound name parts."""
     spans = []
-    for tok in doc:
-        if (tok.pos_ == "PROPN" and tok.dep_ == "nsubj" and tok.head.lemma_ in SPEECH_LEMMAS
-                and tok.ent_type_ == ""):
+    table = token_table(doc)
+    pos, dep, head, lemma, ent_type = table.pos, table.dep, table.head, table.lemma, table.ent_type
+    for i in range(len(doc)):
+        if (pos[i] == "PROPN" and dep[i] == "nsubj" and lemma[head[i]] in SPEECH_LEMMAS
+                and ent_type[i] == ""):
+            tok = doc[i]
             start = min([c.i for c in tok.lefts if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN"]
                         + [tok.i])
             spans.append(doc[start:tok.i + 1])

@@ -26,6 +26,9 @@ SINGLE_CLOSE = frozenset("’›")
 STRAIGHT_DOUBLE = '"'
 STRAIGHT_SINGLE = "'"
 _BEFORE_OPEN = set(" \t\n\r([{—–-/:") | {"\u00a0"}
+# Any double mark; any single mark (the straight one may also be an apostrophe).
+_DOUBLE_MARK = re.compile("[" + re.escape("".join(sorted(DOUBLE_OPEN | DOUBLE_CLOSE | {STRAIGHT_DOUBLE}))) + "]")
+_SINGLE_MARK = re.compile("[" + re.escape("".join(sorted(SINGLE_OPEN | SINGLE_CLOSE | {STRAIGHT_SINGLE}))) + "]")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\u00a0]*\n")
 # A heading is a short phrase: tuned on news sub-headings of 3-10 words; a quoted paragraph of
 # more than 14 words, or one that ends in sentence punctuation, is speech.
@@ -143,10 +146,8 @@ def _pair_doubles(text: str, start: int, end: int,
     depth = 0  # quotes nested inside the outermost open one
     current = carried
     seg_start = start + 1 if carried else start
-    for i in range(seg_start, end):
-        ch = text[i]
-        if ch != STRAIGHT_DOUBLE and ch not in DOUBLE_OPEN and ch not in DOUBLE_CLOSE:
-            continue
+    for mark in _DOUBLE_MARK.finditer(text, seg_start, end):
+        i = mark.start()
         role = _double_role(text, i)
         if current is None:
             if role == "open":  # a mark that cannot open (stray, or inches: 5") is skipped
@@ -196,9 +197,8 @@ def _single_quotes(text: str, paras: list[tuple[int, int]],
     quotes = []
     for start, end in paras:
         opened: int | None = None
-        for i in range(start, end):
-            if text[i] not in SINGLE_OPEN and text[i] not in SINGLE_CLOSE and text[i] != STRAIGHT_SINGLE:
-                continue
+        for mark in _SINGLE_MARK.finditer(text, start, end):
+            i = mark.start()
             if any(s - 1 <= i <= e for s, e in taken):
                 continue
             role = _single_role(text, i)

@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Token
 
 from dragoman.nlp.extensions import doc_text
 from dragoman.model import Entity, Extraction, Quote, QuoteKind
-from dragoman.nlp.extensions import register_extensions
+from dragoman.nlp.extensions import register_extensions, token_table
 from dragoman.nlp.names import fold
 from dragoman.nlp.quotemarks import MarkedQuote, find_marked_quotes, paragraphs
 from dragoman.nlp.reported import find_reports, source_of
@@ -60,7 +60,7 @@ class Layout:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.starts = [t.idx for t in doc]
+        self.starts = token_table(doc).idx
         self.paras = paragraphs(doc_text(doc))
         self.para_starts = [p[0] for p in self.paras]
 
@@ -75,7 +75,7 @@ class Layout:
         return self.paras[i]
 
     def token_paragraphs(self) -> dict[int, tuple[int, int]]:
-        return {t.i: self.paragraph(t.idx) for t in self.doc}
+        return {i: self.paragraph(char) for i, char in enumerate(self.starts)}
 
 
 def _after_window(d: Layout, q: MarkedQuote, opens: set[int]) -> list[Token]:
@@ -262,7 +262,9 @@ def _focus_subjects(d: Layout, quoted: list[tuple[int, int]]) -> list[Token]:
     A name opening a sentence counts too, whatever the parse made of it (the parser runs a
     paragraph into the quote that ends the one before, and takes the name for an object)."""
     out = []
-    for t in d.doc:
+    table = token_table(d.doc)
+    for i in [i for i, (dep, pos) in enumerate(zip(table.dep, table.pos)) if dep == "nsubj" or pos == "PROPN"]:
+        t = d.doc[i]
         if any(s <= t.idx < e for s, e in quoted):
             continue
         if t.dep_ == "nsubj" and _main_clause(t.head, d.paragraph(t.idx)):

@@ -1,4 +1,5 @@
-"""Ranks: "fourth largest trading partner", "the largest investor", "among the top 10 investors".
+"""Ranks: "fourth largest trading partner", "the largest investor", "among the top 10 investors",
+"ranks second among Peru's trading partners".
 
 A rank is a claim with unit "rank": value the position (1 for "largest"), qualifier
 "exact", or "at_most" for "among / one of the top N" (position N or better), or
@@ -14,8 +15,9 @@ from functools import lru_cache
 
 from spacy.tokens import Span
 
-from dragoman.nlp.extensions import doc_text
+from dragoman.nlp.extensions import doc_text, span_text
 from dragoman.nlp.claimwords import ClaimLexicon
+from dragoman.nlp.textscan import lowered
 
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
              "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
@@ -46,7 +48,7 @@ class RankHit:
 
 
 @lru_cache(maxsize=4)
-def _patterns(nouns: tuple[tuple[str, str], ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _patterns(nouns: tuple[tuple[str, str], ...]) -> tuple[re.Pattern[str], ...]:
     alternatives = "|".join(
         re.escape(term).replace(r"\ ", r"\s+") + r"s?" if not term.startswith("source")
         else re.escape(term).replace(r"\ ", r"\s+").replace("source", "sources?")
@@ -58,7 +60,15 @@ def _patterns(nouns: tuple[tuple[str, str], ...]) -> tuple[re.Pattern[str], re.P
     nth = re.compile(
         rf"(?i:\b(?:(?P<ord>{_ORDINAL})[\s-]+(?:largest|biggest|most\s+important|leading|top)|"
         rf"(?P<sup>largest|biggest|leading|top|number\s+one|no\.\s*1))\s+{_GAP}{noun})")
-    return top, nth
+    # "ranks second among Turkmenistan's trading partners", "is in fifth place among investors in X",
+    # and the other way round: "among Peru's trading partners, Chile ranks third"
+    verb = (r"(?:rank(?:s|ed|ing)?|plac(?:e|es|ed|ing)|occup(?:y|ies|ied|ying)|tak(?:e|es|ing)|took|comes?|"
+            r"came|stands?|stood|is|was|are|were|remains?|remained)")
+    place = rf"(?:in\s+)?(?:the\s+)?(?P<ord>{_ORDINAL})(?:\s+(?:place|position|spot))?"
+    owner = r"(?:the\s+|our\s+|its\s+|their\s+|[\w-]+'s\s+|[\w-]+’s\s+)?"
+    among = re.compile(rf"(?i:\b{verb}\s+{place}\s+(?:among|on\s+the\s+list\s+of)\s+{owner}{_GAP}{noun})")
+    among_first = re.compile(rf"(?i:\bamong\s+{owner}{_GAP}{noun}\s*,\s*(?:[\w-]+\s+){{1,4}}?{verb}\s+{place}\b)")
+    return top, nth, among, among_first
 
 
 def _number(word: str, table: dict[str, int]) -> int | None:
@@ -69,12 +79,20 @@ def _number(word: str, table: dict[str, int]) -> int | None:
     return int(digits.group()) if digits else None
 
 
+# Every rank names "top", a superlative, "number one" / "no. 1", or an ordinal "among" / "on the
+# list of" (checked on lower case).
+_RANK_WORDS = re.compile(r"top|largest|biggest|leading|important|number|no\.|among|list")
+
+
 def find_ranks(sent: Span, lex: ClaimLexicon) -> list[RankHit]:
     """The ranks in one sentence, in text order."""
+    text, base = span_text(sent), sent.start_char
+    lower = lowered(text)
+    if lower is not None and not _RANK_WORDS.search(lower):
+        return []
     nouns = tuple((" ".join(t), v) for kind in ("rank_partner", "rank_investor") for t, v in lex.terms(kind))
     metric_of = {term: value for term, value in nouns}
-    top, nth = _patterns(nouns)
-    text, base = sent.text, sent.start_char
+    top, nth, among, among_first = _patterns(nouns)
     hits: list[RankHit] = []
     for m in top.finditer(text):
         value = _number(m["n"], _CARDINALS)
@@ -94,6 +112,12 @@ def find_ranks(sent: Span, lex: ClaimLexicon) -> list[RankHit]:
             continue
         hits.append(RankHit(base + m.start(), base + m.end(), value, "exact", _metric(m, metric_of),
                             base + m.start("noun")))
+    for m in [*among.finditer(text), *among_first.finditer(text)]:
+        value = _number(m["ord"], _ORDINALS)
+        start = base + (m.start("ord") if m.start("ord") < m.start("noun") else m.start())  # "among ..." first
+        if value is None or any(h.start <= start < h.end or start <= h.start < base + m.end() for h in hits):
+            continue
+        hits.append(RankHit(start, base + m.end(), value, "exact", _metric(m, metric_of), base + m.start("noun")))
     return sorted(hits, key=lambda h: h.start)
 
 

@@ -183,7 +183,8 @@ def find_reports(doc: Doc, lexicon: SpeechLexicon, quoted: list[tuple[int, int]]
     span of its paragraph (a clause never crosses one).
     """
     reports = []
-    for tok in doc:
+    for i in lexicon.cue_positions(doc):
+        tok = doc[i]
         cls = lexicon.cue_class(tok)
         if cls not in ("say", "source") or _inside(tok.idx, quoted):
             continue

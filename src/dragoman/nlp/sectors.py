@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 from dragoman.nlp.extensions import doc_text
 from dragoman import codebooks
 from dragoman.model import SectorMention
-from dragoman.nlp.extensions import register_extensions
+from dragoman.nlp.extensions import register_extensions, token_table
 
 # Our own metric vocabulary (model.METRICS) -> the sector a figure of it belongs to.
 METRIC_SECTORS = {
@@ -107,10 +107,15 @@ def find_sector_words(doc: Doc, lexicon: SectorLexicon) -> list[SectorMention]:
              if kinds.get(m.entity_id) in NAME_ENTITY_KINDS]
     out: list[SectorMention] = []
     text = doc_text(doc)  # built anew on every access
+    table = token_table(doc)
+    lemmas, lowers = table.lemma_lower, table.lower
     i = 0
     while i < len(doc):
+        candidates = lexicon.by_first.get(lemmas[i], []) + lexicon.by_first.get(lowers[i], [])
+        if not candidates:
+            i += 1
+            continue
         tok = doc[i]
-        candidates = lexicon.by_first.get(tok.lemma_.lower(), []) + lexicon.by_first.get(tok.lower_, [])
         hits = [(end, e) for e in candidates if (end := _match_at(doc, i, e))]
         if not hits:
             i += 1

@@ -23,7 +23,7 @@ from dragoman.codebooks import office_lookup
 from dragoman.codebooks._tables import read_tsv
 from dragoman.errors import DragomanError
 from dragoman.model import Entity
-from dragoman.nlp.extensions import Mention, entity_by_id, mentions_between
+from dragoman.nlp.extensions import Mention, entity_by_id, mentions_between, token_table
 
 CUE_CLASSES = ("say", "direct", "source", "act")
 LEXICON_CLASSES = CUE_CLASSES + ("official",)
@@ -59,6 +59,14 @@ class SpeechLexicon:
                 return self.phrasal[(lemma, child.lower_)]
         return self.words.get(lemma)
 
+    def cue_positions(self, doc: Doc) -> list[int]:
+        """Indices of the tokens of `doc` that `cue_class` may find a cue in (a superset:
+        "according", and the lemmas of the lexicon), in text order."""
+        table = token_table(doc)
+        verbs = {verb for verb, _ in self.phrasal}
+        return [i for i, (lower, lemma) in enumerate(zip(table.lower, table.lemma_lower))
+                if lemma in self.words or lemma in verbs or lower == "according"]
+
 
 @lru_cache(maxsize=1)
 def speech_lexicon() -> SpeechLexicon:
@@ -78,6 +86,12 @@ def speech_lexicon() -> SpeechLexicon:
         else:
             words[parts[0]] = cls
     return SpeechLexicon(MappingProxyType(words), MappingProxyType(phrasal), frozenset(officials))
+
+
+@lru_cache(maxsize=1024)
+def _office(lemma: str) -> str | None:
+    """`office_lookup` of a lemma, asked once per lemma (the codebook does not change)."""
+    return office_lookup(lemma)
 
 
 def subject_of(token: Token) -> Token | None:
@@ -105,10 +119,14 @@ def gender_evidence(doc: Doc, persons: set[str]) -> dict[str, str]:
         if span is not None and m.entity_id in persons:
             spans.append((m, span))
     votes: dict[str, set[str]] = {}
+    others_of: dict[str, set[int]] = {}  # entity id -> tokens of the other people's mentions
     for m, span in spans:
         if m.kind != "name":
             continue
-        others = {t for m2, s2 in spans if m2.entity_id != m.entity_id for t in range(s2.start, s2.end)}
+        others = others_of.get(m.entity_id)
+        if others is None:
+            others = others_of[m.entity_id] = {t for m2, s2 in spans if m2.entity_id != m.entity_id
+                                               for t in range(s2.start, s2.end)}
         vote = _name_gender(doc, span.start, span.end, others)
         if vote:
             votes.setdefault(m.entity_id, set()).add(vote)
@@ -206,7 +224,7 @@ class SpeakerResolver:
     def _ambiguous_title(self, head: Token) -> bool:
         """"the minister" with no country, when several people hold such an office: the
         person in focus is meant, not the one the title happens to follow."""
-        role = office_lookup(head.lemma_) if head.tag_ == "NN" else None
+        role = _office(head.lemma_) if head.tag_ == "NN" else None
         if role is None or self._countries_in(head):
             return False
         holders = [e for e in self.entities.values() if e.kind == "person"
@@ -219,7 +237,7 @@ class SpeakerResolver:
         A noun that names no office ("diplomat", "official") needs the country."""
         if head.tag_ != "NN":  # "the ministers": no one
             return None
-        role = office_lookup(head.lemma_)
+        role = _office(head.lemma_)
         if role is None and head.lemma_.lower() not in self.officials:
             return None
         countries = self._countries_in(head)
@@ -262,7 +280,7 @@ class SpeakerResolver:
         skip = {t.i for c in head.children if c.dep_ in ("relcl", "acl", "conj") for t in c.subtree}
         # A capitalised title before a name ("Minister for Foreign Trade Pieter van Dijk") is
         # that person's, even where the parser took the name for the object of "for".
-        formal = head.text[:1].isupper() and office_lookup(head.lemma_) is not None
+        formal = head.text[:1].isupper() and _office(head.lemma_) is not None
         aside: set[int] = set()
         for tok in head.subtree:
             for child in tok.children:

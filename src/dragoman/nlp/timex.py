@@ -31,6 +31,7 @@ from spacy.tokens import Doc, Token
 
 from dragoman.nlp.extensions import doc_text
 from dragoman.nlp.extensions import register_extensions
+from dragoman.nlp.textscan import hinted, lowered
 
 KINDS = ("date", "as_of", "deadline", "since", "range", "duration")
 
@@ -225,7 +226,7 @@ def _day_range(m: re.Match) -> tuple[_Spec, _Spec]:
     return _Spec(year, month, _day(m["d1"])), _Spec(year, month, _day(m["d2"]))
 
 
-_RULES: tuple[tuple[re.Pattern[str], object], ...] = tuple((re.compile(p), f) for p, f in (
+_RULES: tuple[tuple[re.Pattern[str], object], ...] = tuple((hinted(p), f) for p, f in (
     (rf"\b(?P<d1>{_DAY})\s*(?:-|–|to|and)\s*(?P<d2>{_DAY})\s+(?P<m>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?\b",
      _day_range),
     (rf"\b(?P<m>{_MONTH})\s+(?P<d1>{_DAY})\s*(?:-|–|to|and)\s*(?P<d2>{_DAY})\b(?:,?\s+(?P<y>{_YEAR})\b)?",
@@ -267,6 +268,29 @@ _RULES: tuple[tuple[re.Pattern[str], object], ...] = tuple((re.compile(p), f) fo
 ))
 
 
+# What each rule of _RULES needs somewhere in the lower-cased text (None: always tried):
+# a month name starts with one of these three letters, a weekday ends in "day", and so on.
+# Searching the lower-cased text with these plain regexes is much faster than running
+# every case-insensitive rule over the whole article.
+_MONTH_GATE = r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
+_GATES: tuple[re.Pattern[str] | None, ...] = tuple(re.compile(g) if g else None for g in (
+    _MONTH_GATE, _MONTH_GATE, r"\d", r"\d", _MONTH_GATE, _MONTH_GATE, _MONTH_GATE,
+    r"quarter|half|months|weeks", r"[qh][1-4]", r"quarter|half", r"fiscal|fy",
+    r"yesterday|today|tomorrow", r"ago", r"days|weeks|months|years|decade",
+    r"day|week|month|year|decade", r"recent", r"same", r"year|month|week", r"year|month",
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday", _MONTH_GATE, _MONTH_GATE,
+    r"\d", r"date|far|now|today|present|moment|currently|stand",
+))
+
+
+def _rules_for(text: str) -> list[tuple[re.Pattern[str], object]]:
+    """The rules of _RULES that can match somewhere in `text`."""
+    lower = lowered(text)
+    if lower is None:
+        return list(_RULES)
+    return [rule for rule, gate in zip(_RULES, _GATES) if gate is None or gate.search(lower)]
+
+
 def _anchored(text: str, start: int, spec: _Spec) -> bool:
     """A bare year or month name counts only after a word that introduces a time
     ("in", "since", "by", "the end of" ...); a year also at the start of a sentence."""
@@ -280,7 +304,7 @@ def _anchored(text: str, start: int, spec: _Spec) -> bool:
 def _scan(text: str) -> list[_Hit]:
     """Candidate time expressions, longest first where they overlap."""
     found: list[_Hit] = []
-    for pattern, build in _RULES:
+    for pattern, build in _rules_for(text):
         for m in pattern.finditer(text):
             result = build(m)  # type: ignore[operator]
             spec, until = result if isinstance(result, tuple) else (result, None)

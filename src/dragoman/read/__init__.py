@@ -1,9 +1,10 @@
-"""Reading articles: files, directories and stdin in, `Article`s (or `ReadError`s) out.
+"""Reading articles: files, directories, URLs and stdin in, `Article`s (or `ReadError`s) out.
 
 `read_inputs` never raises for a bad input: it yields a ReadError naming the file
 (and line) and goes on, so one broken file does not stop a batch. The format
 comes from the extension; stdin and files with an unknown extension named on
-purpose are sniffed from their content.
+purpose are sniffed from their content. http(s) URLs (feeds, pages) are fetched
+(`fetch.py`): their format comes from the media type the server gives, else the content.
 
     from dragoman.read import read_inputs, read_text
     for item in read_inputs(["articles/", "feed.xml", "-"]):
@@ -24,11 +25,13 @@ from dragoman.errors import ReadError
 from dragoman.model import Article
 from dragoman.read.decode import decode, load_path, load_stream
 from dragoman.read.feeds import looks_like_feed, read_feed
+from dragoman.read.fetch import Fetcher, is_url, url_stem
 from dragoman.read.html import parse_html
 from dragoman.read.records import parse_csv, parse_json, parse_jsonl
 from dragoman.read.text import parse_text
 
-__all__ = ["FORMATS", "article_files", "read_bytes", "read_inputs", "read_text", "sniff_format"]
+__all__ = ["FORMATS", "Fetcher", "article_files", "read_bytes", "read_inputs", "read_text",
+           "read_url", "sniff_format"]
 
 log = logging.getLogger(__name__)
 
@@ -56,17 +59,22 @@ def read_text(text: str, *, source: str = "<text>", id: str | None = None) -> Ar
 
 
 def read_inputs(paths: Iterable[str], *, max_bytes: int = DEFAULT_MAX_BYTES,
-                stdin: BinaryIO | None = None) -> Iterator[Result]:
-    """Articles from files, directories (recursively, in sorted order) and "-" (stdin).
+                stdin: BinaryIO | None = None,
+                fetcher: Fetcher | None = None) -> Iterator[Result]:
+    """Articles from files, directories (recursively, in sorted order), http(s) URLs
+    and "-" (stdin).
 
     max_bytes: largest input read, in bytes; stdin: where "-" reads bytes from
-    (default sys.stdin.buffer). Yields a ReadError for each input or record that
-    cannot be read, and carries on with the rest.
+    (default sys.stdin.buffer); fetcher: what fetches URLs (default `Fetcher()`, its
+    timeout from DRAGOMAN_FETCH_TIMEOUT). Yields a ReadError for each input or record
+    that cannot be read, and carries on with the rest.
     """
     for raw in paths:
         name = os.fspath(raw)
         if name == "-":
             yield from _read_stdin(stdin, max_bytes)
+        elif is_url(name):
+            yield from read_url(name, max_bytes=max_bytes, fetcher=fetcher)
         elif os.path.isdir(name):
             yield from _read_directory(name, max_bytes)
         else:
@@ -96,6 +104,23 @@ def read_bytes(data: bytes, *, name: str, fmt: str | None = None, stem: str | No
         log.exception("unexpected error reading %s", name)
         yield ReadError(name, f"unexpected error while reading it as {fmt} "
                               f"({type(exc).__name__}: {exc}); please report this")
+
+
+def read_url(url: str, *, max_bytes: int = DEFAULT_MAX_BYTES,
+             fetcher: Fetcher | None = None) -> Iterator[Result]:
+    """Articles at an http(s) URL: a feed's entries, a page's article, a file's records.
+    Ids come from the URL's last path part (`url_stem`); articles without a URL of
+    their own get the one they were fetched from."""
+    try:
+        fetched = (fetcher or Fetcher()).fetch(url, max_bytes)
+    except ReadError as exc:
+        yield exc
+        return
+    for item in read_bytes(fetched.data, name=url, fmt=fetched.fmt, stem=url_stem(url),
+                           path=url):
+        if isinstance(item, Article) and item.url is None:
+            item.url = fetched.url
+        yield item
 
 
 def sniff_format(text: str) -> str:

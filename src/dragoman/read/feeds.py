@@ -72,7 +72,9 @@ def read_feed(data: bytes, name: str, *, stem: str | None = None,
         yield ReadError(name, f"cannot parse the feed ({type(exc).__name__}); check that it "
                               f"is RSS or Atom")
         return
-    if not parsed.get("version") and not parsed.entries:
+    # No version: feedparser found no <rss>, <feed> or <rdf:RDF> root, even when it
+    # picked up <item> elements of some other XML (an inventory, a sitemap).
+    if not parsed.get("version"):
         yield ReadError(name, "not an RSS or Atom feed; check the file, or give it an "
                               "extension that says what it is (.html, .txt)")
         return

@@ -17,7 +17,14 @@ from sqlalchemy import Engine
 from dragoman.errors import ConfigError, ReadError
 from dragoman.model import Article, Extraction
 from dragoman.store import queries
-from dragoman.store.db import database_url, describe_url, make_engine, migrate, sqlite_path
+from dragoman.store.db import (
+    database_url,
+    describe_url,
+    make_engine,
+    migrate,
+    snapshot,
+    sqlite_path,
+)
 from dragoman.store.ingest import DEFAULT_BATCH_SIZE, ExtractorLike, Ingest, IngestReport
 from dragoman.store.records import ClaimRecord, EntityRecord, EventRecord, QuoteRecord
 
@@ -90,7 +97,7 @@ class KnowledgeBase:
 
     def counts(self) -> dict[str, int]:
         """Rows per table."""
-        with self.engine.connect() as conn:
+        with snapshot(self.engine) as conn:
             return queries.counts(conn)
 
     def people(self, name: str | None = None, country: str | None = None,
@@ -98,7 +105,7 @@ class KnowledgeBase:
         """People (or entities of `kind`; None: all) with aliases and dated roles.
         name: any spelling of a name or alias; country: alpha-3 or country name."""
         code = country_code(country) if country else None
-        with self.engine.connect() as conn:
+        with snapshot(self.engine) as conn:
             ids = queries.find_entities(conn, name, kind) if name else None
             return queries.entities(conn, ids, kind=kind, country=code)
 
@@ -106,7 +113,7 @@ class KnowledgeBase:
                since: dt.date | None = None, until: dt.date | None = None,
                limit: int | None = None) -> list[QuoteRecord]:
         """Quotes, newest first; speaker: any spelling of the speaker's name."""
-        with self.engine.connect() as conn:
+        with snapshot(self.engine) as conn:
             ids = queries.find_entities(conn, speaker, None) if speaker else None
             return queries.quotes(conn, speaker_ids=ids, dyad=_dyad(dyad), since=since,
                                   until=until, limit=limit)
@@ -115,7 +122,7 @@ class KnowledgeBase:
                status: str | None = None, speaker: str | None = None,
                since: dt.date | None = None, until: dt.date | None = None) -> list[ClaimRecord]:
         """Claims, oldest article first, filtered by metric, dyad, status, speaker."""
-        with self.engine.connect() as conn:
+        with snapshot(self.engine) as conn:
             ids = queries.find_entities(conn, speaker, None) if speaker else None
             return queries.claims(conn, metric=metric, dyad=_dyad(dyad), status=status,
                                   speaker_ids=ids, since=since, until=until)
@@ -123,7 +130,7 @@ class KnowledgeBase:
     def events(self, *, dyad: tuple[str, str] | None = None, since: dt.date | None = None,
                until: dt.date | None = None) -> list[EventRecord]:
         """Events (not reports) with all their sources, by day."""
-        with self.engine.connect() as conn:
+        with snapshot(self.engine) as conn:
             return queries.events(conn, dyad=_dyad(dyad), since=since, until=until)
 
     def dyad(self, a: str, b: str, *, since: dt.date | None = None,
@@ -132,7 +139,7 @@ class KnowledgeBase:
         """Everything about the pair of countries: see `analysis.dyads.DyadReport`.
         timeline_limit: how many of the latest events to list in full (None: all)."""
         from dragoman.analysis.dyads import dyad_report
-        with self.engine.connect() as conn:
+        with snapshot(self.engine) as conn:
             return dyad_report(conn, parse_dyad(a, b), since=since, until=until,
                                quotes_per_speaker=quotes_per_speaker,
                                timeline_limit=timeline_limit)
@@ -142,7 +149,7 @@ class KnowledgeBase:
         """Findings across articles (discrepancies, progress to targets) for one dyad or
         every pair of countries with claims."""
         from dragoman.analysis.dyads import corpus_findings
-        with self.engine.connect() as conn:
+        with snapshot(self.engine) as conn:
             return corpus_findings(conn, dyad=_dyad(dyad), since=since, until=until)
 
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, func, insert, select, update
 
 from dragoman.model import Entity
 from dragoman.nlp.names import fold, is_spelling_variant, same_person_name
@@ -216,6 +216,17 @@ class EntityIndex:
             self._add_form(known, alias)
         known.roles.update(entity.roles)
         return Resolution(known, created=True, new_aliases=aliases)
+
+
+def index_state(conn: Connection) -> tuple:
+    """A cheap fingerprint of what `EntityIndex.load` reads: the newest entity, alias
+    and role ids (every write adds rows) and the number of entities (orphans are
+    deleted). When it changed since an ingest last wrote, another writer has been at
+    work and the index is loaded again."""
+    parts = [select(func.max(table.id)).scalar_subquery()
+             for table in (EntityRow, AliasRow, RoleRow)]
+    return tuple(conn.execute(select(*parts, select(func.count(EntityRow.id))
+                                     .scalar_subquery())).one())
 
 
 def person_score(entity: Entity, forms: list[str], known: KnownEntity) -> int | None:

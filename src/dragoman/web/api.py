@@ -19,6 +19,7 @@ from fastapi.responses import JSONResponse, Response
 from sqlalchemy import Connection
 
 from dragoman.store import KnowledgeBase
+from dragoman.store.db import snapshot
 from dragoman.web import queries
 from dragoman.web.auth import require_read
 from dragoman.web.errors import ERROR_RESPONSES, ApiError
@@ -67,7 +68,8 @@ def knowledge_base(request: Request) -> KnowledgeBase:
 
 @contextmanager
 def connect(request: Request) -> Iterator[Connection]:
-    with knowledge_base(request).engine.connect() as conn:
+    """A connection that sees one state of the knowledge base (an ingest may be writing)."""
+    with snapshot(knowledge_base(request).engine) as conn:
         yield conn
 
 

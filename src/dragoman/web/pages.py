@@ -205,5 +205,11 @@ def login(request: Request, token: Annotated[str, Form()],
 
 
 def _local(target: str) -> str:
-    """Only a path on this site to go back to (never another site)."""
-    return target if target.startswith("/") and not target.startswith("//") else "/"
+    """Only a path on this site to go back to (never another site): browsers read
+    "//host", "/\\host" and "/<tab>/host" as another site, so backslashes and control
+    characters are refused too."""
+    if not target.startswith("/") or target.startswith("//"):
+        return "/"
+    if "\\" in target or any(ord(ch) < 32 or ord(ch) == 127 for ch in target):
+        return "/"
+    return target

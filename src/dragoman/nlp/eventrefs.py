@@ -1,0 +1,133 @@
+"""How an event's phrase refers to an actor named elsewhere in the article.
+
+"the kingdom" is the one country of the article whose official name says so; "the
+council" the organisation named just before whose name ends in that word; "the two
+foreign ministers" the persons holding that office; "the two leaders" the two persons
+of two countries named just before in the sentence; a joint body's name joins the
+countries it names ("the Türkiye-Azerbaijan Joint Economic Commission"). Some names
+are no state actor: a company ("State Oil Company of ..."), a programme named after a
+year ("Vision 2030").
+
+Used by `eventargs.ArgFinder`, whose entities, mentions and counts these read.
+"""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from dragoman import codebooks
+from dragoman.model import Entity
+
+if TYPE_CHECKING:
+    from dragoman.nlp.eventargs import ArgFinder
+
+# Head nouns that stand for a country named before by its style: "the kingdom".
+STATE_TITLES = frozenset({"kingdom", "emirate", "sultanate", "principality", "republic", "federation",
+                          "confederation", "commonwealth"})
+# An "organisation" named after a year is a programme or an event, no actor: "Vision 2030".
+PROGRAMME_NAME = re.compile(r"\b(?:19|20)\d\d$")
+# Words in an organisation's name that make it a company (its investments are claims).
+# ("Corporation" is left out: "International Finance Corporation" is a lender of aid.)
+COMPANY_WORDS = frozenset({"company", "firm", "inc", "ltd", "plc", "holding", "holdings"})
+# Group nouns whose members the article names with their roles ("the two foreign ministers"
+# are the persons with the role "foreign minister").
+OFFICE_NOUNS = frozenset({"minister", "president", "premier", "chancellor", "ambassador", "envoy"})
+# Words before a group noun that are not part of the office: "the two", "both".
+NOT_OFFICE = frozenset({"both", "two", "each", "the", "their"})
+
+
+def is_programme(entity: Entity) -> bool:
+    """"Vision 2030", "Expo 2027": a name ending in a year."""
+    return bool(PROGRAMME_NAME.search(entity.name))
+
+
+def is_company(entity: Entity) -> bool:
+    """An organisation whose name says it is a company ("State Oil Company of X")."""
+    words = {w.strip(".,").lower() for w in entity.name.split()}
+    return entity.kind == "organization" and bool(words & COMPANY_WORDS)
+
+
+def title_index(entities: dict[str, Entity]) -> dict[str, list[str]]:
+    """Each word of the names and official names of the article's countries (without a
+    final "s"), with the ids of the countries it is in: "kingdom" -> [Saudi Arabia]."""
+    codes = {e.code: e.id for e in entities.values() if e.kind == "country" and e.code}
+    index: dict[str, list[str]] = {}
+    for form in codebooks.country_forms():
+        if form.code in codes and form.kind in ("name", "official"):
+            for word in form.form.lower().split():
+                ids = index.setdefault(word.rstrip("s"), [])
+                if codes[form.code] not in ids:
+                    ids.append(codes[form.code])
+    return index
+
+
+def state_title(finder: ArgFinder, tok: Token) -> str | None:
+    """"the kingdom", "the emirate": the one country of the article whose name or official
+    name has that word ("Kingdom of Saudi Arabia"), else None."""
+    word = tok.lemma_.lower()
+    if word not in STATE_TITLES or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        return None
+    found = finder.titles().get(word.rstrip("s"), [])
+    return found[0] if len(found) == 1 else None
+
+
+def body_named_before(finder: ArgFinder, tok: Token) -> str | None:
+    """"the council" after "the United Nations Security Council": the organisation named
+    last before whose name ends in the word, for a bare definite noun."""
+    if tok.pos_ != "NOUN" or tok.tag_ != "NN":
+        return None
+    if [c.lower_ for c in tok.children if c.dep_ != "punct"] != ["the"]:
+        return None
+    word = tok.lower_
+    for m in reversed([m for m in finder.mentions if m.end <= tok.idx]):
+        e = finder.entities.get(m.entity_id)
+        if e is not None and e.kind == "organization" and e.name.lower().split()[-1] == word:
+            return e.id
+    return None
+
+
+def named_sides(finder: ArgFinder, eid: str) -> list[str]:
+    """The countries a joint body's name joins ("Türkiye-Azerbaijan Joint Economic
+    Commission", "Kazakh-Kyrgyz Intergovernmental Council"): two or more, else []."""
+    e = finder.entities[eid]
+    if e.kind != "organization":
+        return []
+    codes = [c for c in (codebooks.country_lookup(w) for w in re.split(r"[\s\-\u2013/]+", e.name)) if c]
+    ids = [finder.country_entity(c) for c in dict.fromkeys(codes)]
+    return [i for i in ids if i] if len(set(codes)) >= 2 else []
+
+
+def office_holders(finder: ArgFinder, tok: Token) -> list[str]:
+    """"the two foreign ministers", "the two presidents": the most named holders of that
+    office from two countries; with one named, the other side's country; else []."""
+    if tok.lemma_.lower() not in OFFICE_NOUNS:
+        return []
+    words = [c.lower_ for c in tok.children if c.dep_ in ("amod", "compound") and not c.like_num
+             and c.lower_ not in NOT_OFFICE]
+    office = " ".join([*words, tok.lemma_.lower()])
+    holders: dict[str, str] = {}
+    for eid, _ in finder.counts.most_common():
+        e = finder.entities.get(eid)
+        if e is not None and e.kind == "person" and e.country and any(office in r for r in e.roles):
+            holders.setdefault(e.country, eid)
+    if len(holders) >= 2:
+        return list(holders.values())[:2]
+    if len(holders) == 1:
+        (code, eid), = holders.items()
+        others = [c for c in finder.two_sides(tok, countries=True) if finder.country_of(c) != code]
+        return [eid, *others[:1]] if others else []
+    return []
+
+
+def named_before(finder: ArgFinder, tok: Token) -> list[str]:
+    """"a call between X and Y, in which the two leaders agreed": two persons of two
+    countries named earlier in the same sentence."""
+    start = tok.sent.start_char
+    found: dict[str | None, str] = {}
+    for m in finder.mentions:
+        if start <= m.start and m.end <= tok.idx and m.entity_id in finder.entities \
+                and finder.kind(m.entity_id) == "person" and finder.country_of(m.entity_id):
+            found.setdefault(finder.country_of(m.entity_id), m.entity_id)
+    return list(found.values()) if len(found) == 2 else []
