@@ -379,20 +379,21 @@ def _ingest_on_workers(paths, db, model, max_bytes, batch_size, on_progress, *, 
     process writes (the knowledge base or Parquet files); errors exit 1."""
     from contextlib import ExitStack
 
-    from dragoman.read import read_inputs
-    from dragoman.scale import ParallelIngest, ParquetSink, open_backend
-    from dragoman.store.ingest import Ingest
+    from dragoman.scale import ParallelIngest, open_backend
     with ExitStack() as stack:
-        if parquet is None:
-            kb = stack.enter_context(_kb(db, must_exist=False))  # a bad --db fails first
         try:
             settings = _settings(model, max_bytes)
+            # The workers first: they load the pipeline while this process opens the store.
+            backend = stack.enter_context(open_backend(settings, jobs=jobs, dask=dask))
             if parquet is None:
+                from dragoman.store.ingest import Ingest
+                kb = stack.enter_context(_kb(db, must_exist=False))
                 sink = Ingest(kb.engine, batch_size=batch_size, on_progress=on_progress)
             else:
+                from dragoman.scale.parquet import ParquetSink
                 sink = stack.enter_context(ParquetSink(parquet, batch_size=batch_size,
                                                        on_progress=on_progress))
-            backend = stack.enter_context(open_backend(settings, jobs=jobs, dask=dask))
+            from dragoman.read import read_inputs
             return ParallelIngest(backend).run(sink, read_inputs(paths, max_bytes=settings.max_bytes))
         except DragomanError as exc:
             _report_error(exc)

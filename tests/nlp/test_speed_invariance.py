@@ -221,3 +221,17 @@ def test_hinted_patterns_find_exactly_what_the_plain_ones_find():
     for pattern in [p for p, _ in timex._RULES] + list(money._patterns()):
         plain = re.compile(_unhinted(pattern.pattern))
         assert _matches(pattern, texts) == _matches(plain, texts)
+
+
+@pytest.mark.parametrize("text_set", ["test data", "generated"])
+def test_token_table_tree_matches_the_parse(nlp, text_set):
+    """Children and subtrees read from the table's head column are spaCy's, token for token
+    and in the same order, non-projective parses included."""
+    upstream = [n for n in nlp.pipe_names if n in ("tok2vec", "tagger", "parser", "dragoman_paragraphs")]
+    with nlp.select_pipes(enable=upstream):
+        docs = list(nlp.pipe(_texts(text_set)))
+    for doc in docs:
+        table = token_table(doc)
+        for tok in doc:
+            assert table.children[tok.i] == [c.i for c in tok.children]
+            assert table.subtree(tok.i) == [t.i for t in tok.subtree]

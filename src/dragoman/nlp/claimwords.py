@@ -111,14 +111,13 @@ def range_forms(doc: Doc, start: int, end: int) -> list[tuple[str, str, int]]:
 
 def may_have_terms(doc: Doc, start: int, end: int, terms: Sequence[tuple[Term, str]]) -> bool:
     """False only when `terms_in(range_forms(doc, start, end), terms)` is surely empty: no
-    token's lemma or form starts a term, no term starts with a wildcard, and no hyphen
-    could glue two tokens into a word that does."""
-    by_first, wild = _by_first_word(_key(terms))
-    if wild:
-        return True
+    term has all its words among the tokens' lemmas and forms, and no hyphen could glue
+    two tokens into a word of a term."""
     table = token_table(doc)
-    lemmas, lowers, text = table.lemma_lower, table.lower, table.text
-    return any(lemmas[j] in by_first or lowers[j] in by_first or text[j] == "-" for j in range(start, end))
+    if "-" in table.text[start:end]:
+        return True
+    forms = set(table.lemma_lower[start:end]) | set(table.lower[start:end])
+    return any(all(w == "*" or w in forms for w in term) for term, _ in terms)
 
 
 def find_terms(tokens: Sequence[Token], terms: Sequence[tuple[Term, str]]) -> list[tuple[int, int, str, Term]]:

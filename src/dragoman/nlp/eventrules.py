@@ -232,10 +232,14 @@ def raw_triggers(doc: Doc, lex: TriggerLexicon) -> list[Trigger]:
             if phrase:
                 found.append(Trigger(i, phrase[0], phrase[1], i))
                 taken.update(phrase[0])
+    noun_starts = lex.noun_starts
     i = 0
     while i < len(doc):
+        if lemmas[i] not in noun_starts and lowers[i] not in noun_starts:
+            i += 1  # no noun of the lexicon starts here
+            continue
         best = None
-        starts = lex.noun_starts.get(lemmas[i], []) + lex.noun_starts.get(lowers[i], [])
+        starts = noun_starts.get(lemmas[i], []) + noun_starts.get(lowers[i], [])
         for key, term in starts:
             end = _words_at(doc, i, key)
             if end and doc[end - 1].pos_ in ("NOUN", "PROPN") and not taken & set(range(i, end)):

@@ -26,7 +26,7 @@ from dragoman.nlp.eventargs import (FIRST_PERSON, THIRD_PLURAL, THIRD_SINGULAR, 
 from dragoman.nlp.eventrefs import named_sides
 from dragoman.nlp.eventrules import (MEETING_MODES, Trigger, TriggerLexicon, event_status,
                                      is_future, is_speech, lemma, raw_triggers, select_triggers)
-from dragoman.nlp.extensions import register_extensions
+from dragoman.nlp.extensions import register_extensions, token_table
 from dragoman.nlp.timex import Timex, resolve, timexes_in
 
 # Time expressions that date an event: a point or a period ("on Monday", "in November"),
@@ -82,25 +82,29 @@ def _clause_tokens(anchor: Token, noun: Token | None, others: frozenset[int] = f
     """The tokens of the anchor's own clause (not its reported, relative or coordinated
     clauses, nor the phrases of the event nouns `others`: "the talks followed a call on
     Friday"), plus the event noun's own phrase."""
-    def own(c: Token) -> bool:
+    table = token_table(anchor.doc)
+    dep, kids = table.dep, table.children
+
+    def own(c: int) -> bool:
         """A conjoined noun stays, a conjoined clause does not; a participle without a
         subject shares the time ("X, speaking on Wednesday, accused Y")."""
-        if c.dep_ not in OTHER_CLAUSE_DEPS:
+        if dep[c] not in OTHER_CLAUSE_DEPS:
             return True
-        if c.dep_ == "conj":
-            return c.pos_ in ("NOUN", "PROPN")
-        return c.dep_ == "advcl" and c.tag_ in ("VBG", "VBN") and not any(
-            k.dep_.startswith("nsubj") or k.dep_ == "mark" for k in c.children)
+        if dep[c] == "conj":
+            return table.pos[c] in ("NOUN", "PROPN")
+        return dep[c] == "advcl" and table.tag[c] in ("VBG", "VBN") and not any(
+            dep[k].startswith("nsubj") or dep[k] == "mark" for k in kids[c])
 
     out = {anchor.i}
-    stack = [c for c in anchor.children if own(c) and c.i not in others]
+    stack = [c for c in kids[anchor.i] if own(c) and c not in others]
     if noun is not None:
-        stack.append(noun)
+        stack.append(noun.i)
     while stack:
         tok = stack.pop()
-        out.add(tok.i)
-        stack.extend(c for c in tok.children if c.i not in others
-                     and (own(c) or (tok is noun and c.dep_ == "acl")))
+        out.add(tok)
+        # the noun's own relative clause stays ("talks held in Cairo on Monday")
+        stack.extend(c for c in kids[tok] if c not in others
+                     and (own(c) or (noun is not None and tok == noun.i and dep[c] == "acl")))
     return out
 
 
@@ -110,13 +114,23 @@ def _timex_in(doc: Doc, sent: Span, inside: set[int], near: int) -> Timex | None
     for tx in timexes_in(doc, sent.start_char, sent.end_char):
         if tx.kind not in EVENT_TIME_KINDS or not tx.value:
             continue
-        span = doc.char_span(tx.start, tx.end, alignment_mode="expand")
-        if span is None or not any(t.i in inside for t in span):
+        tokens = _timex_tokens(doc, tx)
+        if tokens is None or not any(i in inside for i in range(tokens[0], tokens[1])):
             continue
-        distance = abs(span.root.i - near)
+        distance = abs(tokens[2] - near)
         if best is None or distance < best[0]:
             best = (distance, tx)
     return best[1] if best else None
+
+
+def _timex_tokens(doc: Doc, tx: Timex) -> tuple[int, int, int] | None:
+    """(start, end, root) token indices of a time expression, found once per doc."""
+    cache = doc.user_data.setdefault("dragoman_timex_tokens", {})
+    key = (tx.start, tx.end)
+    if key not in cache:
+        span = doc.char_span(tx.start, tx.end, alignment_mode="expand")
+        cache[key] = None if span is None else (span.start, span.end, span.root.i if len(span) else -1)
+    return cache[key]
 
 
 def _speech_clause_timex(doc: Doc, tok: Token) -> Timex | None:
@@ -145,8 +159,8 @@ def _vague_future(trigger: Trigger, doc: Doc, others: frozenset[int]) -> bool:
     sent = doc[trigger.head].sent
     for tx in timexes_in(doc, sent.start_char, sent.end_char):
         if tx.value is None and tx.text.lower().startswith(VAGUE_FUTURE):
-            span = doc.char_span(tx.start, tx.end, alignment_mode="expand")
-            if span is not None and any(t.i in inside for t in span):
+            tokens = _timex_tokens(doc, tx)
+            if tokens is not None and any(i in inside for i in range(tokens[0], tokens[1])):
                 return True
     return False
 

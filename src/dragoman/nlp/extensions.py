@@ -198,6 +198,30 @@ class TokenTable:
         return [bool(v) for v in self._ints(LIKE_NUM)]
 
     @cached_property
+    def children(self) -> list[list[int]]:
+        """Indices of each token's children in text order (`token.children`)."""
+        kids: list[list[int]] = [[] for _ in self.head]
+        for i, h in enumerate(self.head):
+            if h != i:
+                kids[h].append(i)
+        return kids
+
+    def subtree(self, i: int) -> list[int]:
+        """Indices of `doc[i].subtree`, in its order (left subtrees, the token, right
+        subtrees), without building Tokens."""
+        kids, out = self.children, []
+        stack: list[tuple[int, bool]] = [(i, False)]
+        while stack:
+            j, expanded = stack.pop()
+            if expanded:
+                out.append(j)
+                continue
+            stack.extend((c, False) for c in reversed(kids[j]) if c > j)
+            stack.append((j, True))
+            stack.extend((c, False) for c in reversed(kids[j]) if c < j)
+        return out
+
+    @cached_property
     def sent_start(self) -> list[bool]:
         """`token.is_sent_start` as True/False (the parse sets every boundary)."""
         flags = [False] * len(self.doc)

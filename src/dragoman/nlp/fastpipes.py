@@ -55,7 +55,14 @@ def _check(vocab, key: str, cond) -> Check:
             return lambda row: row[col] not in banned
         if op == "REGEX" and key != "IS_SPACE":
             pattern = re.compile(arg)
-            return lambda row: bool(pattern.search(strings[row[col]]))
+            seen: dict[int, bool] = {}  # answer per string: tried at every token
+
+            def regex_check(row: list[int]) -> bool:
+                hit = seen.get(row[col])
+                if hit is None:
+                    hit = seen[row[col]] = bool(pattern.search(strings[row[col]]))
+                return hit
+            return regex_check
         raise _Unsupported(cond)
     if key == "IS_SPACE":
         if not isinstance(cond, bool):
@@ -76,6 +83,8 @@ def _index_values(vocab, spec: dict) -> tuple[str, list[int]] | None:
             return key, [vocab.strings.add(cond)]
         if isinstance(cond, dict) and list(cond) == ["IN"]:
             return key, [vocab.strings.add(v) for v in cond["IN"]]
+    if spec.get("IS_SPACE") is True:
+        return "IS_SPACE", [1]
     return None
 
 
@@ -86,7 +95,7 @@ class PatternIndex:
     token); the test a pattern is filed under is left out of its first checks."""
 
     def __init__(self, vocab, patterns: list[dict]) -> None:
-        self.by_key: dict[str, dict[int, list]] = {key: {} for key in _INDEXABLE}
+        self.by_key: dict[str, dict[int, list]] = {key: {} for key in (*_INDEXABLE, "IS_SPACE")}
         self.always: list = []
         for attr_id, entry in enumerate(patterns):
             match_id = vocab.strings[str(attr_id)]
@@ -108,12 +117,11 @@ class PatternIndex:
     def matches(self, rows: list[list[int]]) -> list[tuple[int, int, int, int]]:
         """(attr id, match id, start, end) of every pattern match, sorted like
         `AttributeRuler.match`."""
-        by_tag, by_lower, by_dep = (self.by_key[k] for k in _INDEXABLE)
+        by_tag, by_lower, by_dep, by_space = (self.by_key[k] for k in (*_INDEXABLE, "IS_SPACE"))
         found = set()
-        n = len(rows)
         for i, row in enumerate(rows):
             for bucket in (by_tag.get(row[0]), by_lower.get(row[1]), by_dep.get(row[2]),
-                           self.always):
+                           by_space.get(row[3]), self.always):
                 if not bucket:
                     continue
                 for attr_id, match_id, first, rest in bucket:
@@ -181,25 +189,34 @@ class MemoLemmatizer(EnglishLemmatizer):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self._memo: dict[tuple[int, int, int], int] = {}
+        self._base_forms: dict[tuple[int, int], bool] = {}
+
+    def is_base_form(self, token) -> bool:
+        """`EnglishLemmatizer.is_base_form`, which reads only the POS and the morphology,
+        answered once per (POS, morphology)."""
+        key = (token.pos, token.morph.key)
+        found = self._base_forms.get(key)
+        if found is None:
+            found = self._base_forms[key] = super().is_base_form(token)
+        return found
 
     def __call__(self, doc: Doc) -> Doc:
         if self.mode != "rule":
             return super().__call__(doc)
         if not self._validated:
             self._validate_tables()
-        rows = doc.to_array([ORTH, POS, MORPH, LEMMA])
-        lemmas = rows[:, 3].copy()
-        memo, strings = self._memo, self.vocab.strings
-        for i, (orth, pos, morph, lemma) in enumerate(rows.tolist()):
-            if lemma and not self.overwrite:
+        rows = doc.to_array([ORTH, POS, MORPH, LEMMA]).tolist()
+        lemmas = [row[3] for row in rows]
+        memo, strings, overwrite = self._memo, self.vocab.strings, self.overwrite
+        for i, (orth, pos, morph, lemma) in enumerate(rows):
+            if lemma and not overwrite:
                 continue
-            key = (orth, pos, morph)
-            value = memo.get(key)
+            value = memo.get((orth, pos, morph))
             if value is None:
                 value = strings.add(self.lemmatize(doc[i])[0])
-                memo[key] = value
+                memo[(orth, pos, morph)] = value
             lemmas[i] = value
-        doc.from_array([LEMMA], lemmas.reshape(-1, 1).astype(numpy.uint64))
+        doc.from_array([LEMMA], numpy.array(lemmas, dtype=numpy.uint64).reshape(-1, 1))
         return doc
 
 

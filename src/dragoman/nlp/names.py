@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 from rapidfuzz import fuzz
@@ -26,6 +27,12 @@ def fold(text: str) -> str:
     """Lower case, accents removed, punctuation to single spaces: the comparison key."""
     if text.isascii():  # nothing to translate, decompose or strip: the same key, faster
         return text.lower() if text.isalnum() else _NON_ALNUM.sub(" ", text.lower()).strip()
+    return _fold_unicode(text)
+
+
+@lru_cache(maxsize=8192)
+def _fold_unicode(text: str) -> str:
+    """`fold` of a text with letters outside ASCII (asked again and again for the same names)."""
     text = unicodedata.normalize("NFKD", text.translate(_FOLD))
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
     return re.sub(r"[^a-z0-9]+", " ", text).strip()
@@ -53,11 +60,12 @@ def is_spelling_variant(a: str, b: str) -> bool:
     return Levenshtein.distance(fa, fb) <= max_typo_distance(min(len(fa), len(fb)))
 
 
-def name_keys(name: str) -> set[str]:
+@lru_cache(maxsize=4096)
+def name_keys(name: str) -> frozenset[str]:
     """Surname keys of a full name: the last word, and the last two and three words written
     together, since particles and hyphens come and go ("al-Saadi", "Gebre-Egziabher")."""
     words = fold(name).split()
-    return {"".join(words[-k:]) for k in range(1, min(3, len(words)) + 1)} if words else set()
+    return frozenset("".join(words[-k:]) for k in range(1, min(3, len(words)) + 1))
 
 
 def _joined_variant(short: list[str], long_: list[str]) -> bool:

@@ -314,23 +314,25 @@ def _ner_names(doc: Doc, known: list[NameHit], geo_at: dict[int, GeoHit],
     """Names the statistical model found (PERSON), or mislabelled (ORG, WORK_OF_ART, GPE, ...)
     where the context shows a person: the subject of a verb of saying, an honorific before."""
     taken = {t for h in known for t in range(h.start, h.end)}
-    person_words = {fold(doc[i].text) for h in known for i in range(h.start, h.end)}
-    person_words |= {fold(t.text) for e in doc.ents if e.label_ == "PERSON" for t in e}
+    table, folds = token_table(doc), token_folds(doc)  # folds[i] is fold(doc[i].text)
+    text, lower = table.text, table.lower
+    ents = doc.ents
+    person_words = {folds[i] for h in known for i in range(h.start, h.end)}
+    person_words |= {folds[i] for e in ents if e.label_ == "PERSON" for i in range(e.start, e.end)}
     out: list[NameHit] = []
-    for ent in [*doc.ents, *_subject_names(doc)]:
+    for ent in [*ents, *_subject_names(doc)]:
         start, end = ent.start, ent.end
-        while start < end and (doc[start].lower_ in ("the", "his", "her")
-                               or fold(doc[start].text) in HONORIFICS):
+        while start < end and (lower[start] in ("the", "his", "her") or folds[start] in HONORIFICS):
             start += 1
-        while end > start and doc[end - 1].text in ("'s", "’s", "'"):
+        while end > start and text[end - 1] in ("'s", "’s", "'"):
             end -= 1
         if start >= end or any(t in taken or t in geo_at for t in range(start, end)):
             continue
-        if not all(_is_name_token(t) or t.text in ("-", "‐") for t in doc[start:end]):
+        if not all(text[k] in ("-", "‐") or _is_name_token(doc[k]) for k in range(start, end)):
             continue
         if ent.label_ == "PERSON" or _speech_context(doc, start, end) or (
-                start > 0 and fold(doc[start - 1].text) in HONORIFICS) or (
-                end - start == 1 and fold(doc[start].text) in person_words):
+                start > 0 and folds[start - 1] in HONORIFICS) or (
+                end - start == 1 and folds[start] in person_words):
             out.append(NameHit(start, end, doc[start:end].text))
     return [h for h in out if not any(t in blocked for t in range(h.start, h.end))]
 

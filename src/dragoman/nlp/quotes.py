@@ -74,8 +74,10 @@ class Layout:
             return (0, len(doc_text(self.doc)))
         return self.paras[i]
 
-    def token_paragraphs(self) -> dict[int, tuple[int, int]]:
-        return {i: self.paragraph(char) for i, char in enumerate(self.starts)}
+    def token_paragraphs(self, tokens: list[int] | None = None) -> dict[int, tuple[int, int]]:
+        """Token index -> its paragraph's character span, for `tokens` (default: all)."""
+        indices = range(len(self.starts)) if tokens is None else tokens
+        return {i: self.paragraph(self.starts[i]) for i in indices}
 
 
 def _after_window(d: Layout, q: MarkedQuote, opens: set[int]) -> list[Token]:
@@ -205,7 +207,9 @@ def direct_statements(d: Layout, lexicon: SpeechLexicon,
 def indirect_statements(d: Layout, lexicon: SpeechLexicon,
                         quoted: list[tuple[int, int]]) -> list[Statement]:
     out = []
-    for r in find_reports(d.doc, lexicon, quoted, d.token_paragraphs()):
+    # find_reports asks for the paragraphs of possible cues only
+    paragraphs = d.token_paragraphs(lexicon.cue_positions(d.doc))
+    for r in find_reports(d.doc, lexicon, quoted, paragraphs):
         cue = d.doc[r.cue]
         para = d.paragraph(cue.idx)
         sent = cue.sent

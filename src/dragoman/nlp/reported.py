@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from dragoman.nlp.extensions import doc_text
+from dragoman.nlp.extensions import doc_text, token_table
 from dragoman.nlp.speakers import SUBJECT_DEPS, SpeechLexicon, has_subject, subject_of
 
 _TRIM = frozenset({",", ";", ":", ".", "-", "—", "–", "and", "but", "or"})
@@ -41,12 +41,14 @@ def _cut_points(comp: Token, lexicon: SpeechLexicon) -> list[int]:
     (", adding that"), or a verb of saying or acting coordinated without its own
     subject (", and expressed ...")."""
     cuts = [c.left_edge.i for c in _that_conjuncts(comp)]
-    for tok in comp.subtree:
-        if tok.i <= comp.i or tok.pos_ not in ("VERB", "AUX"):
+    table = token_table(comp.doc)
+    for i in table.subtree(comp.i):
+        if i <= comp.i or table.pos[i] not in ("VERB", "AUX"):
             continue
+        tok = comp.doc[i]
         cls = lexicon.cue_class(tok)
         left = tok.left_edge.i
-        before = [t.lower_ for t in tok.doc[max(comp.left_edge.i, left - 2):left]]
+        before = table.lower[max(comp.left_edge.i, left - 2):left]
         after_comma = "," in before or (before[-1:] == ["and"] and tok.dep_ == "conj")
         if not after_comma:
             continue
@@ -124,7 +126,7 @@ def clause_span(comp: Token, lexicon: SpeechLexicon, skip: set[int] | None = Non
     skip: tokens to leave out (the cue's own phrase); bounds: characters to stay within."""
     doc = comp.doc
     skip = skip or set()
-    toks = {t.i for t in comp.subtree if t.i not in skip}
+    toks = {i for i in token_table(doc).subtree(comp.i) if i not in skip}
     first = last = comp.i  # the contiguous run around the head, without the skipped phrase
     while first - 1 in toks:
         first -= 1
@@ -226,7 +228,7 @@ def _said_clause(cue: Token, comp: Token | None, lexicon: SpeechLexicon,
                 or not any(c.dep_ == "nsubj" for c in cue.children)):
             return None
         comp = head
-        skip = {t.i for t in cue.subtree}
+        skip = set(token_table(cue.doc).subtree(cue.i))
     if not any(c.dep_ in SUBJECT_DEPS for c in comp.children):
         return None  # "which he said had set the direction": no clause of its own
     return clause_span(comp, lexicon, skip, bounds, cue)
@@ -238,7 +240,7 @@ def _source_clause(according: Token, lexicon: SpeechLexicon,
     head = according.head
     if head.i == according.i or head.pos_ not in ("VERB", "AUX"):
         return None
-    skip = {t.i for t in according.subtree}
+    skip = set(token_table(according.doc).subtree(according.i))
     return clause_span(head, lexicon, skip, bounds)
 
 

@@ -13,12 +13,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from dragoman.nlp.extensions import doc_text
 from dragoman import codebooks
 from dragoman.model import SectorMention
-from dragoman.nlp.extensions import register_extensions, token_table
+from dragoman.nlp.extensions import TokenTable, register_extensions, token_table
 
 # Our own metric vocabulary (model.METRICS) -> the sector a figure of it belongs to.
 METRIC_SECTORS = {
@@ -59,27 +59,30 @@ class SectorLexicon:
         return cls(codebooks.sector_terms())
 
 
-def _word_matches(tok: Token, part: str, entry: _Entry) -> bool:
+def _word_matches_at(table: TokenTable, j: int, part: str, entry: _Entry) -> bool:
+    """Does token j match word `part` of `entry` (its lemma or form, or its exact text)?"""
     if entry.lemma:
-        return tok.lemma_.lower() == part or tok.lower_ == part
+        return table.lemma_lower[j] == part or table.lower[j] == part
     if entry.exact_case:
-        return tok.text == part
-    return tok.lower_ == part.lower()
+        return table.text[j] == part
+    return table.lower[j] == part.lower()
 
 
 def _match_at(doc: Doc, i: int, entry: _Entry) -> int | None:
     """End token index if `entry` matches from token i; hyphenated parts may span tokens."""
+    table = token_table(doc)
+    forms = table.text if entry.exact_case else table.lower
     j = i
     for part in entry.parts:
-        if j < len(doc) and _word_matches(doc[j], part, entry):
+        if j < len(doc) and _word_matches_at(table, j, part, entry):
             j += 1
             continue
         k, glued = j, ""
         target = part if entry.exact_case else part.lower()
         while k < len(doc) and len(glued) < len(target):
-            glued += doc[k].text if entry.exact_case else doc[k].lower_
+            glued += forms[k]
             k += 1
-            if doc[k - 1].whitespace_:
+            if table.space_after[k - 1]:
                 break
         if glued != target:
             return None
@@ -110,8 +113,12 @@ def find_sector_words(doc: Doc, lexicon: SectorLexicon) -> list[SectorMention]:
     table = token_table(doc)
     lemmas, lowers = table.lemma_lower, table.lower
     i = 0
+    by_first = lexicon.by_first
     while i < len(doc):
-        candidates = lexicon.by_first.get(lemmas[i], []) + lexicon.by_first.get(lowers[i], [])
+        if lemmas[i] not in by_first and lowers[i] not in by_first:
+            i += 1  # no sector term starts here
+            continue
+        candidates = by_first.get(lemmas[i], []) + by_first.get(lowers[i], [])
         if not candidates:
             i += 1
             continue

@@ -144,14 +144,17 @@ def _name_gender(doc: Doc, start: int, end: int, others: set[int]) -> str | None
     if head.dep_ != "nsubj":
         return None
     verb = head.head
-    embedded = {t.i for c in verb.children if c.dep_ in ("ccomp", "parataxis") for t in c.subtree}
-    for tok in verb.subtree:
-        if tok.i < end or tok.i in embedded:
+    table = token_table(doc)
+    embedded = {j for c in table.children[verb.i] if table.dep[c] in ("ccomp", "parataxis")
+                for j in table.subtree(c)}
+    for j in table.subtree(verb.i):
+        if j < end or j in embedded:
             continue
-        if tok.i in others:
+        if j in others:
             return None
-        if tok.lower_ in _POSSESSIVE_GENDER and (tok.tag_ == "PRP$" or tok.lower_.endswith("self")):
-            return _POSSESSIVE_GENDER[tok.lower_]
+        lower = table.lower[j]
+        if lower in _POSSESSIVE_GENDER and (table.tag[j] == "PRP$" or lower.endswith("self")):
+            return _POSSESSIVE_GENDER[lower]
     return None
 
 

@@ -9,7 +9,11 @@ K), so `lowered` refuses such texts and the caller runs its full patterns.
 from __future__ import annotations
 
 import re
-from re import _constants as _c, _parser
+
+try:  # the parser behind `re` (Python 3.11+); without it patterns get no hints
+    from re import _constants as _c, _parser
+except ImportError:  # pragma: no cover
+    _c = _parser = None  # type: ignore[assignment]
 
 # The only characters outside ASCII that (?i) matches against ASCII letters (checked over
 # all of Unicode for Python's re).
@@ -27,9 +31,10 @@ def lowered(text: str) -> str | None:
 # --- first-character hints -----------------------------------------------------------
 
 _CATEGORIES = {_c.CATEGORY_DIGIT: r"\d", _c.CATEGORY_NOT_DIGIT: r"\D", _c.CATEGORY_WORD: r"\w",
-               _c.CATEGORY_NOT_WORD: r"\W", _c.CATEGORY_SPACE: r"\s", _c.CATEGORY_NOT_SPACE: r"\S"}
-_ZERO_WIDTH = (_c.AT, _c.ASSERT, _c.ASSERT_NOT)
-_REPEATS = (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT)
+               _c.CATEGORY_NOT_WORD: r"\W", _c.CATEGORY_SPACE: r"\s",
+               _c.CATEGORY_NOT_SPACE: r"\S"} if _c else {}
+_ZERO_WIDTH = (_c.AT, _c.ASSERT, _c.ASSERT_NOT) if _c else ()
+_REPEATS = (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT) if _c else ()
 
 
 class _Opaque(Exception):
@@ -90,6 +95,8 @@ def first_char_hint(pattern: str, flags: int = 0) -> str | None:
     Prefixed to the pattern it changes no match: where the pattern matches, its first
     character is in the class; elsewhere the pattern fails anyway. It makes the search
     fail at most positions after one class test instead of trying every alternative."""
+    if _parser is None:
+        return None
     parsed = _parser.parse(pattern, flags)
     sensitive: list[str] = []
     insensitive: list[str] = []

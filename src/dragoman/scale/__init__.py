@@ -2,8 +2,9 @@
 
 Workers extract (`work.py`: the pipeline loaded once per worker process); the process
 that reads the inputs plans, and alone writes, in input order: into the knowledge base
-through `store.ingest.Ingest`, or into Parquet files per batch (`parquet.py`). So an
-ingest on N workers stores the same rows as one in a single process.
+through `store.ingest.Ingest`, or into Parquet files per batch (`parquet.ParquetSink`).
+So an ingest on N workers stores the same rows as one in a single process. (This package
+does not import the store: worker processes start before it is loaded.)
 """
 from __future__ import annotations
 
@@ -20,7 +21,6 @@ from dragoman.scale.parallel import (
     ProcessBackend,
     WorkerStats,
 )
-from dragoman.scale.parquet import ParquetSink
 
 
 @contextmanager
@@ -40,5 +40,5 @@ def open_backend(settings: Settings, *, jobs: int = 1, dask: str | None = None) 
         yield InlineBackend(settings)
 
 
-__all__ = ["DEFAULT_CHUNK", "Backend", "InlineBackend", "ParallelIngest", "ParquetSink",
-           "ProcessBackend", "WorkerStats", "open_backend"]
+__all__ = ["DEFAULT_CHUNK", "Backend", "InlineBackend", "ParallelIngest", "ProcessBackend",
+           "WorkerStats", "open_backend"]

@@ -24,13 +24,15 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
-from typing import Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from dragoman.config import Settings
 from dragoman.errors import ReadError
 from dragoman.model import Article
 from dragoman.scale.work import BatchResult, extract_batch, load_extractor
-from dragoman.store.ingest import IngestReport, Job
+
+if TYPE_CHECKING:  # the store is imported by the sink; workers start without waiting for it
+    from dragoman.store.ingest import IngestReport, Job
 
 log = logging.getLogger(__name__)
 
@@ -109,14 +111,15 @@ class ProcessBackend:
         self.settings = settings
         self.context = mp.get_context(context)
         self._pool = self._new_pool()
+        # One warm-up task per worker, sent now: the pipelines load side by side while
+        # this process opens the knowledge base and reads the first inputs.
+        self._warm_up = [self.submit_call(load_extractor, settings) for _ in range(self.workers)]
 
     def _new_pool(self) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(self.workers, mp_context=self.context)
 
     def version(self) -> str:
-        # One warm-up task per worker: the pipelines load side by side, not one by one.
-        futures = [self.submit_call(load_extractor, self.settings) for _ in range(self.workers)]
-        return [f.result() for f in futures][0]
+        return [f.result() for f in self._warm_up][0]
 
     def submit(self, articles: list[Article]) -> Future:
         return self.submit_call(extract_batch, articles, self.settings)
