@@ -235,3 +235,30 @@ def test_token_table_tree_matches_the_parse(nlp, text_set):
         for tok in doc:
             assert table.children[tok.i] == [c.i for c in tok.children]
             assert table.subtree(tok.i) == [t.i for t in tok.subtree]
+
+
+def test_subtree_set_is_the_subtree(nlp):
+    doc = nlp("The minister, who arrived on Monday, said that trade between the two countries "
+              "had grown and that both sides would sign an agreement.")
+    table = token_table(doc)
+    for tok in doc:
+        assert table.subtree_set(tok.i) == {t.i for t in tok.subtree}
+        assert table._subtree_by_stack(tok.i) == table.subtree(tok.i)
+
+
+def _paragraph_starts_by_tokens(doc):
+    """The paragraph rule as first written, token by token (the reference)."""
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if not tok.is_space and ((prev.is_space and "\n" in prev.text) or "\n" in prev.whitespace_):
+            tok.is_sent_start = True
+    return doc
+
+
+@pytest.mark.parametrize("text", ["A heading\n\nFidan said.", "\n\nx", "x \n y", "x\n", "  \n\n  y\n\t\nz",
+                                  "", "one line", TRICKY])
+def test_paragraph_starts_read_from_arrays_are_the_same(nlp, text):
+    from spacy.attrs import SENT_START
+    from dragoman.nlp.paragraphs import mark_paragraph_starts
+    ours, reference = mark_paragraph_starts(nlp.make_doc(text)), _paragraph_starts_by_tokens(nlp.make_doc(text))
+    assert (ours.to_array([SENT_START]) == reference.to_array([SENT_START])).all()

@@ -210,6 +210,23 @@ class TokenTable:
         """Indices of `doc[i].subtree`, in its order (left subtrees, the token, right
         subtrees), without building Tokens."""
         kids, out = self.children, []
+
+        def visit(j: int) -> None:
+            for c in kids[j]:
+                if c < j:
+                    visit(c)
+            out.append(j)
+            for c in kids[j]:
+                if c > j:
+                    visit(c)
+        try:
+            visit(i)
+        except RecursionError:  # a chain deeper than Python's stack: walk it by hand
+            return self._subtree_by_stack(i)
+        return out
+
+    def _subtree_by_stack(self, i: int) -> list[int]:
+        kids, out = self.children, []
         stack: list[tuple[int, bool]] = [(i, False)]
         while stack:
             j, expanded = stack.pop()
@@ -219,6 +236,16 @@ class TokenTable:
             stack.extend((c, False) for c in reversed(kids[j]) if c > j)
             stack.append((j, True))
             stack.extend((c, False) for c in reversed(kids[j]) if c < j)
+        return out
+
+    def subtree_set(self, i: int) -> set[int]:
+        """The indices of `doc[i].subtree` as a set (when their order does not matter)."""
+        kids, out, stack = self.children, {i}, [i]
+        while stack:
+            below = kids[stack.pop()]
+            if below:
+                out.update(below)
+                stack.extend(below)
         return out
 
     @cached_property

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
+from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -17,10 +18,12 @@ from spacy.tokens import Doc
 @Language.component("dragoman_paragraphs")
 def mark_paragraph_starts(doc: Doc) -> Doc:
     """Set `is_sent_start` on every token that begins a line."""
-    for tok in doc[1:]:
-        prev = doc[tok.i - 1]
-        if not tok.is_space and ((prev.is_space and "\n" in prev.text) or "\n" in prev.whitespace_):
-            tok.is_sent_start = True
+    # (read from arrays: this runs before the parser, for every token of every article)
+    spaces = doc.to_array(IS_SPACE).tolist()
+    for i in range(1, len(doc)):
+        # a token's trailing whitespace is one space at most: a line break is a space token
+        if not spaces[i] and spaces[i - 1] and "\n" in doc[i - 1].text:
+            doc[i].is_sent_start = True
     return doc
 
 

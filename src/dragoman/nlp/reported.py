@@ -42,7 +42,7 @@ def _cut_points(comp: Token, lexicon: SpeechLexicon) -> list[int]:
     subject (", and expressed ...")."""
     cuts = [c.left_edge.i for c in _that_conjuncts(comp)]
     table = token_table(comp.doc)
-    for i in table.subtree(comp.i):
+    for i in table.subtree_set(comp.i):  # (the order of the cuts does not matter)
         if i <= comp.i or table.pos[i] not in ("VERB", "AUX"):
             continue
         tok = comp.doc[i]
@@ -126,7 +126,7 @@ def clause_span(comp: Token, lexicon: SpeechLexicon, skip: set[int] | None = Non
     skip: tokens to leave out (the cue's own phrase); bounds: characters to stay within."""
     doc = comp.doc
     skip = skip or set()
-    toks = {i for i in token_table(doc).subtree(comp.i) if i not in skip}
+    toks = token_table(doc).subtree_set(comp.i) - skip
     first = last = comp.i  # the contiguous run around the head, without the skipped phrase
     while first - 1 in toks:
         first -= 1
@@ -228,7 +228,7 @@ def _said_clause(cue: Token, comp: Token | None, lexicon: SpeechLexicon,
                 or not any(c.dep_ == "nsubj" for c in cue.children)):
             return None
         comp = head
-        skip = set(token_table(cue.doc).subtree(cue.i))
+        skip = token_table(cue.doc).subtree_set(cue.i)
     if not any(c.dep_ in SUBJECT_DEPS for c in comp.children):
         return None  # "which he said had set the direction": no clause of its own
     return clause_span(comp, lexicon, skip, bounds, cue)
@@ -240,7 +240,7 @@ def _source_clause(according: Token, lexicon: SpeechLexicon,
     head = according.head
     if head.i == according.i or head.pos_ not in ("VERB", "AUX"):
         return None
-    skip = set(token_table(according.doc).subtree(according.i))
+    skip = token_table(according.doc).subtree_set(according.i)
     return clause_span(head, lexicon, skip, bounds)
 
 

@@ -146,7 +146,7 @@ def _name_gender(doc: Doc, start: int, end: int, others: set[int]) -> str | None
     verb = head.head
     table = token_table(doc)
     embedded = {j for c in table.children[verb.i] if table.dep[c] in ("ccomp", "parataxis")
-                for j in table.subtree(c)}
+                for j in table.subtree_set(c)}
     for j in table.subtree(verb.i):
         if j < end or j in embedded:
             continue

@@ -72,29 +72,40 @@ class DaskBackend:
     def __init__(self, client: Client, settings: Settings) -> None:
         self.client = client
         self.settings = settings
+        # Warm-up tasks sent now: the workers load their pipelines while the client
+        # opens the knowledge base.
+        self._warm_up: dict[str, Future] = {}
+        self._load_on(list(client.nthreads()))
 
     @property
     def workers(self) -> int:
         """Tasks the cluster runs at once: its worker threads (at least 1)."""
         return max(1, sum(self.client.nthreads().values()))
 
+    def _load_on(self, workers: list[str]) -> None:
+        # allow_other_workers: a worker that leaves must not leave its warm-up hanging.
+        for worker in workers:
+            if worker not in self._warm_up:
+                self._warm_up[worker] = self.client.submit(
+                    load_extractor, self.settings, workers=[worker], allow_other_workers=True,
+                    pure=False)
+
     def version(self) -> str:
-        """Load the pipeline on every worker now, side by side; their extractor version.
-        Raises ConfigError when the cluster has no workers or they disagree."""
+        """The workers' extractor version, once their pipelines are loaded. Raises
+        ConfigError when the cluster has no workers or they run different extractors."""
         try:  # workers started with the scheduler may still be registering
             self.client.wait_for_workers(1, timeout=CONNECT_TIMEOUT)
         except TimeoutError:
             pass
-        workers = list(self.client.nthreads())
-        if not workers:
+        self._load_on(list(self.client.nthreads()))
+        if not self._warm_up:
             raise ConfigError("the Dask cluster has no workers: start some with "
                               "`dask worker SCHEDULER_ADDRESS --nthreads 1`")
-        futures = [self.client.submit(load_extractor, self.settings, workers=[w], pure=False,
-                                      allow_other_workers=False) for w in workers]
-        versions = set(self.client.gather(futures))
+        versions = set(self.client.gather(list(self._warm_up.values())))
         if len(versions) > 1:
-            raise ConfigError(f"the Dask workers run different extractors ({'; '.join(sorted(versions))}): "
-                              "install the same dragoman and model on every worker")
+            raise ConfigError(f"the Dask workers run different extractors "
+                              f"({'; '.join(sorted(versions))}): install the same dragoman "
+                              f"and model on every worker")
         return versions.pop()
 
     def submit(self, articles: list[Article]) -> Future:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import inspect
 import logging
 import os
-import resource
 import socket
 import sys
 from collections.abc import Iterator
@@ -98,7 +97,12 @@ def worker_name() -> str:
 
 
 def peak_rss_mb() -> float:
-    """Peak resident memory of this process so far, MiB (Linux VmHWM)."""
+    """Peak resident memory of this process so far, MiB (Linux VmHWM); 0.0 where the
+    platform does not say (Windows)."""
+    try:
+        import resource
+    except ImportError:
+        return 0.0
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     # ru_maxrss is in KiB on Linux and in bytes on macOS.
     return peak / (2 ** 20 if sys.platform == "darwin" else 2 ** 10)
