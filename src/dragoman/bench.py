@@ -1,9 +1,13 @@
 """The benchmark behind `dragoman bench`: speed and memory, measured in one run.
 
-Three phases over the same generated corpus, each in a fresh worker process so that
-its peak memory is its own: (a) the bare spaCy pipeline of the same model
-(`nlp.pipe`), (b) dragoman's full extraction, (c) extraction plus ingest into a new
-SQLite knowledge base. Times exclude loading the model (reported apart).
+Phases over the same generated corpus, each in a fresh worker process so that its
+peak memory is its own: (a) "spacy", the bare spaCy pipeline of the same model
+(`nlp.pipe`) as spaCy loads it; (a') "spacy-blas", the same bare pipeline with its
+matrix products on dragoman's BLAS setting (`Settings.blas`, see
+`nlp.fastpipes.use_blas`), so that what dragoman gains over (a) by the BLAS alone shows
+apart from what it gains or loses in its own work; (b) dragoman's full extraction;
+(c) extraction plus ingest into a new SQLite knowledge base. Times exclude loading the
+model (reported apart).
 """
 from __future__ import annotations
 
@@ -18,7 +22,8 @@ from dragoman.config import Settings
 from dragoman.corpus import generate
 from dragoman.model import Article
 
-PHASES = ("spacy", "extract", "ingest")
+PHASES = ("spacy", "spacy-blas", "extract", "ingest")
+BASES = ("spacy", "spacy-blas")  # the phases ratios are taken against
 
 
 @dataclass
@@ -50,8 +55,9 @@ class BenchResult:
     articles: int
     phases: dict[str, PhaseResult] = field(default_factory=dict)
 
-    def ratio(self, phase: str) -> float | None:
-        base, other = self.phases.get("spacy"), self.phases.get(phase)
+    def ratio(self, phase: str, base_phase: str = "spacy") -> float | None:
+        """Throughput of `phase` over that of `base_phase` (None when either is missing)."""
+        base, other = self.phases.get(base_phase), self.phases.get(phase)
         if not base or not other or not base.articles_per_s:
             return None
         return other.articles_per_s / base.articles_per_s
@@ -61,7 +67,7 @@ class BenchResult:
             "model": self.model, "articles": self.articles,
             "phases": {k: {**asdict(v), "articles_per_s": round(v.articles_per_s, 2),
                            "words_per_s": round(v.words_per_s, 1)} for k, v in self.phases.items()},
-            "ratios": {"extract/spacy": self.ratio("extract"), "ingest/spacy": self.ratio("ingest")},
+            "ratios": {f"{p}/{b}": self.ratio(p, b) for b in BASES for p in ("extract", "ingest")},
         }
 
 
@@ -69,49 +75,84 @@ def _peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux reports KiB
 
 
-def _run_phase(phase: str, settings: Settings, articles: list[Article], db_dir: str) -> PhaseResult:
-    words = sum(len(a.text.split()) for a in articles)
-    t0 = time.perf_counter()
-    if phase == "spacy":
-        import spacy
-        nlp = spacy.load(settings.model)
-        loaded = time.perf_counter()
-        for _ in nlp.pipe((a.text for a in articles), batch_size=32):
-            pass
-    else:
+class _Phase:
+    """One phase's pipeline, loaded once in its worker process; `run` times a chunk."""
+
+    def __init__(self, phase: str, settings: Settings, db_dir: str) -> None:
+        self.phase = phase
+        if phase in BASES:
+            import spacy
+            self.nlp = spacy.load(settings.model)
+            if phase == "spacy-blas":
+                from dragoman.nlp.fastpipes import use_blas
+                use_blas(self.nlp, settings.blas)
+            return
         from dragoman.extraction import Extractor
-        extractor = Extractor(settings)
-        loaded = time.perf_counter()
-        if phase == "extract":
-            for record in extractor.extract_many(articles):
+        self.extractor = Extractor(settings)
+        if phase == "ingest":
+            from dragoman.store.kb import KnowledgeBase
+            self.kb = KnowledgeBase(Path(db_dir) / "bench.sqlite")
+
+    def run(self, articles: list[Article]) -> float:
+        """Seconds this phase takes over `articles`."""
+        t0 = time.perf_counter()
+        if self.phase in BASES:
+            for _ in self.nlp.pipe((a.text for a in articles), batch_size=32):
+                pass
+        elif self.phase == "extract":
+            for record in self.extractor.extract_many(articles):
                 record.to_dict()
         else:
-            from dragoman.store.kb import KnowledgeBase
-            with KnowledgeBase(Path(db_dir) / "bench.sqlite") as kb:
-                kb.ingest(articles, extractor)
-    done = time.perf_counter()
-    return PhaseResult(phase, len(articles), words, done - loaded, loaded - t0, _peak_rss_mb())
+            self.kb.ingest(articles, self.extractor)
+        return time.perf_counter() - t0
 
 
-def _worker(phase: str, settings: Settings, articles: list[Article], db_dir: str, queue) -> None:
-    queue.put(_run_phase(phase, settings, articles, db_dir))
+def _worker(phase: str, settings: Settings, db_dir: str, inbox, outbox) -> None:
+    """Load the phase, say how long that took, then time each chunk sent until None."""
+    t0 = time.perf_counter()
+    runner = _Phase(phase, settings, db_dir)
+    outbox.put(time.perf_counter() - t0)
+    while (chunk := inbox.get()) is not None:
+        outbox.put(runner.run(chunk))
+    outbox.put(_peak_rss_mb())
+
+
+def _chunks(articles: list[Article], rounds: int) -> list[list[Article]]:
+    size = max(1, -(-len(articles) // rounds))
+    return [articles[i:i + size] for i in range(0, len(articles), size)]
 
 
 def run_bench(settings: Settings, n: int, examples: Path, phases: tuple[str, ...] = PHASES,
-              on_phase=None) -> BenchResult:
+              on_phase=None, rounds: int = 10) -> BenchResult:
     """Generate `n` articles from `examples` and measure each phase in its own process.
 
-    on_phase(phase_name) is called before each phase starts (for progress display)."""
+    The phases take turns: the corpus is cut into `rounds` chunks and every phase runs
+    chunk 1, then every phase chunk 2, and so on (the order rotating each round), one
+    process working at a time. Whatever else the machine is doing then weighs on all
+    phases alike, so their ratios hold even where the absolute rates do not.
+    on_phase(phase_name) is called as each phase's process starts (progress display)."""
     articles = list(generate(n, examples))
+    words = sum(len(a.text.split()) for a in articles)
     result = BenchResult(settings.model, n)
     ctx = mp.get_context("spawn")
     with tempfile.TemporaryDirectory(prefix="dragoman-bench-") as db_dir:
+        workers = {}
         for phase in phases:
             if on_phase:
                 on_phase(phase)
-            queue = ctx.Queue()
-            proc = ctx.Process(target=_worker, args=(phase, settings, articles, db_dir, queue))
+            inbox, outbox = ctx.Queue(), ctx.Queue()
+            proc = ctx.Process(target=_worker, args=(phase, settings, db_dir, inbox, outbox))
             proc.start()
-            result.phases[phase] = queue.get()
+            workers[phase] = (proc, inbox, outbox, outbox.get())  # loaded one after another
+        seconds = dict.fromkeys(phases, 0.0)
+        for r, chunk in enumerate(_chunks(articles, rounds)):
+            for phase in phases[r % len(phases):] + phases[:r % len(phases)]:
+                _, inbox, outbox, _ = workers[phase]
+                inbox.put(chunk)
+                seconds[phase] += outbox.get()
+        for phase, (proc, inbox, outbox, load) in workers.items():
+            inbox.put(None)
+            result.phases[phase] = PhaseResult(phase, len(articles), words,
+                                               seconds[phase], load, outbox.get())
             proc.join()
     return result

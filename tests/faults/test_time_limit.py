@@ -150,7 +150,7 @@ def runaway_commands(monkeypatch, tmp_path):
     """The CLI with the blank runaway pipeline and the limit set to LIMIT; a folder of
     two good articles and one that runs away."""
     import dragoman.extraction
-    monkeypatch.setattr(dragoman.extraction, "build_pipeline", lambda model: runaway_nlp())
+    monkeypatch.setattr(dragoman.extraction, "build_pipeline", lambda model, **kw: runaway_nlp())
     monkeypatch.setenv("DRAGOMAN_TIME_LIMIT", str(LIMIT))
     folder = tmp_path / "in"
     folder.mkdir()

