@@ -67,29 +67,66 @@ def event_countries(actors: list[KnownEntity], location: KnownEntity | None) -> 
     return {c for c in codes if c}
 
 
-def attach_report(conn: Connection, event: Event, key: EventKey, countries: set[str],
-                  location_id: int | None, published: dt.date | None, article_id: int) -> int:
-    """The id of the event `key` names, created from `event` when new. Two events of one
-    article stay two (the extractor already merged what it saw as one). An existing
-    event takes the report's country codes, a missing place, mode or CAMEO code, and
-    the status of a report published on or after the event's day (a summit reported
-    as planned, then as held, is occurred)."""
+@dataclass(frozen=True)
+class Report:
+    """One event of an article, ready to attach: its key, its actors' and place's
+    country codes, and the place's entity id."""
+
+    event: Event
+    key: EventKey
+    countries: frozenset[str]
+    location_id: int | None
+
+
+def attach_reports(conn: Connection, reports: list[Report], published: dt.date | None,
+                   article_id: int) -> list[int]:
+    """The event id of each report of one article, in order: an existing event of the
+    same key, or a new one made from the report. Two reports of one article never share
+    an event (the extractor already merged what it saw as one): the n-th report of a key
+    takes the n-th oldest event of that key not yet reported by this article, and a new
+    event once those run out. An existing event takes the report's country codes, a
+    missing place, mode or CAMEO code, and the status of a report published on or after
+    the event's day (a summit reported as planned, then as held, is occurred).
+    One query finds the existing events, one insert makes the new ones."""
     same_article = exists().where(EventReportRow.event_id == EventRow.id,
                                   EventReportRow.article_id == article_id)
-    row = conn.execute(select(EventRow).where(EventRow.key == str(key), ~same_article)
-                       .order_by(EventRow.id).limit(1)).first()
-    if row is None:
-        return conn.execute(insert(EventRow).returning(EventRow.id), {
-            "key": str(key), "type": event.type, "mode": event.mode, "status": event.status,
-            "date": event.date, "day": first_day(key.date) or published,
-            "location_id": location_id, "cameo": event.cameo, "goldstein": event.goldstein,
-            "countries": " ".join(sorted(countries))}).scalar_one()
-    found = row
-    changes: dict = {}
-    merged = " ".join(sorted(set(found.countries.split()) | countries))
+    free: dict[str, list] = {}
+    keys = sorted({str(r.key) for r in reports})
+    for row in conn.execute(select(EventRow).where(EventRow.key.in_(keys), ~same_article)
+                            .order_by(EventRow.id)):
+        free.setdefault(row.key, []).append(row)
+    ids: list[int | None] = []
+    new: list[tuple[int, dict]] = []
+    for report in reports:
+        waiting = free.get(str(report.key))
+        if waiting:
+            found = waiting.pop(0)
+            _update_event(conn, found, report, published)
+            ids.append(found.id)
+            continue
+        event = report.event
+        new.append((len(ids), {
+            "key": str(report.key), "type": event.type, "mode": event.mode,
+            "status": event.status, "date": event.date,
+            "day": first_day(report.key.date) or published, "location_id": report.location_id,
+            "cameo": event.cameo, "goldstein": event.goldstein,
+            "countries": " ".join(sorted(report.countries))}))
+        ids.append(None)
+    if new:
+        made = conn.execute(insert(EventRow).returning(EventRow.id, sort_by_parameter_order=True),
+                            [values for _, values in new]).scalars().all()
+        for (position, _), event_id in zip(new, made, strict=True):
+            ids[position] = event_id
+    return [i for i in ids if i is not None]
+
+
+def _update_event(conn: Connection, found, report: Report, published: dt.date | None) -> None:
+    """Fold one more report into the existing event row `found` (see `attach_reports`)."""
+    event, changes = report.event, {}
+    merged = " ".join(sorted(set(found.countries.split()) | report.countries))
     if merged != found.countries:
         changes["countries"] = merged
-    for name, value in (("location_id", location_id), ("mode", event.mode),
+    for name, value in (("location_id", report.location_id), ("mode", event.mode),
                         ("cameo", event.cameo), ("goldstein", event.goldstein)):
         if getattr(found, name) is None and value is not None:
             changes[name] = value
@@ -98,4 +135,3 @@ def attach_report(conn: Connection, event: Event, key: EventKey, countries: set[
         changes["status"] = event.status
     if changes:
         conn.execute(update(EventRow).where(EventRow.id == found.id).values(**changes))
-    return found.id

@@ -14,7 +14,7 @@ import hashlib
 from sqlalchemy import Connection, delete, exists, insert, select
 
 from dragoman.model import Article, Extraction
-from dragoman.store.events import attach_report, event_countries, event_key
+from dragoman.store.events import Report, attach_reports, event_countries, event_key
 from dragoman.store.resolve import EntityIndex, KnownEntity
 from dragoman.store.schema import (
     ArticleCountryRow,
@@ -162,29 +162,33 @@ def _write_claims(conn: Connection, article_id: int, extraction: Extraction,
 
 def _write_events(conn: Connection, article_id: int, extraction: Extraction,
                   local: dict[str, KnownEntity], published: dt.date | None) -> None:
+    """Attach the article's events (see `events.attach_reports`), then write their reports
+    and actors, each table in one statement."""
+    if not extraction.events:
+        return
+    reports, actors = [], []
     for event in extraction.events:
         sources = [local[i] for i in event.source if i in local]
         targets = [local[i] for i in event.target if i in local]
         location = local.get(event.location or "")
-        key = event_key(event, sources + targets, published)
-        countries = event_countries(sources + targets, location)
-        location_id = location.id if location is not None else None
-        event_id = attach_report(conn, event, key, countries, location_id, published,
-                                 article_id)
-        report_id = conn.execute(insert(EventReportRow).returning(EventReportRow.id), {
-            "event_id": event_id, "article_id": article_id, "local_id": event.id,
-            "type": event.type, "mode": event.mode, "status": event.status, "date": event.date,
-            "location_id": location_id, "cameo": event.cameo, "goldstein": event.goldstein,
-            "trigger": event.trigger, "start": event.span[0], "end": event.span[1],
-            "spans": [list(s) for s in event.spans] or [list(event.span)],
-            "extractor": extraction.extractor}).scalar_one()
-        actors = [(a, "source") for a in sources] + [(a, "target") for a in targets]
-        seen: set[tuple[int, str]] = set()
-        rows = []
-        for known, role in actors:
-            if (known.id, role) not in seen:
-                seen.add((known.id, role))
-                rows.append({"report_id": report_id, "event_id": event_id,
-                             "entity_id": known.id, "role": role})
-        if rows:
-            conn.execute(insert(EventActorRow), rows)
+        reports.append(Report(event, event_key(event, sources + targets, published),
+                              frozenset(event_countries(sources + targets, location)),
+                              location.id if location is not None else None))
+        actors.append(list(dict.fromkeys([(a.id, "source") for a in sources]
+                                         + [(a.id, "target") for a in targets])))
+    event_ids = attach_reports(conn, reports, published, article_id)
+    report_ids = conn.execute(
+        insert(EventReportRow).returning(EventReportRow.id, sort_by_parameter_order=True), [
+            {"event_id": event_id, "article_id": article_id, "local_id": r.event.id,
+             "type": r.event.type, "mode": r.event.mode, "status": r.event.status,
+             "date": r.event.date, "location_id": r.location_id, "cameo": r.event.cameo,
+             "goldstein": r.event.goldstein, "trigger": r.event.trigger,
+             "start": r.event.span[0], "end": r.event.span[1],
+             "spans": [list(s) for s in r.event.spans] or [list(r.event.span)],
+             "extractor": extraction.extractor}
+            for r, event_id in zip(reports, event_ids, strict=True)]).scalars().all()
+    rows = [{"report_id": report_id, "event_id": event_id, "entity_id": entity_id, "role": role}
+            for report_id, event_id, pairs in zip(report_ids, event_ids, actors, strict=True)
+            for entity_id, role in pairs]
+    if rows:
+        conn.execute(insert(EventActorRow), rows)
