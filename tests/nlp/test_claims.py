@@ -91,6 +91,8 @@ def test_claims_from_one_sentence(run, text, expected):
     ("about", "about"), ("around", "about"), ("roughly", "about"), ("some", "about"),
     ("up to", "at_most"), ("no more than", "at_most"), ("less than", "less_than"),
     ("under", "less_than"), ("just under", "less_than"), ("", "exact"),
+    ("as much as", "at_most"), ("closer to", "about"), ("in the region of", "about"),
+    ("just shy of", "less_than"),
 ])
 def test_qualifiers(run, words, qualifier):
     text = f"Egyptian companies have invested {words} $2 billion in Sudan."
@@ -329,3 +331,66 @@ def test_figures_without_a_metric_of_their_own_are_not_scored(run, text, expecte
 def test_a_figure_that_points_back_takes_the_metric_before(run, text, expected):
     last = run(text).claims[-1]
     assert (last.metric, last.value, last.status) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "the same period of YEAR", "a year earlier", "the previous year": the base's own time
+    ("Bolivian exports to Paraguay fell to $600 million in the first nine months of this year from "
+     "$750 million in the same period of 2023.",
+     [claim("exports", 600e6, "exact", "USD", "actual", "2024", "BOL", "PRY"),
+      claim("exports", 750e6, "exact", "USD", "actual", "2023", "BOL", "PRY")]),
+    ("Trade between Latvia and Estonia reached 3.1 billion euros in 2022, up from 2.7 billion euros "
+     "the previous year.",
+     [claim("trade_volume", 3.1e9, "exact", "EUR", "actual", "2022", "LVA", "EST"),
+      claim("trade_volume", 2.7e9, "exact", "EUR", "actual", "2021", "LVA", "EST")]),
+    ("Uruguay's imports from Argentina rose to $1.6 billion in 2021 from $1.2 billion a year earlier.",
+     [claim("imports", 1.6e9, "exact", "USD", "actual", "2021", "URY", "ARG"),
+      claim("imports", 1.2e9, "exact", "USD", "actual", "2020", "URY", "ARG")]),
+    # a month range, at the head of the sentence too
+    ("Over the January-March period, Tunisian exports to Libya were worth $310 million.",
+     [claim("exports", 310e6, "exact", "USD", "actual", "2024-03", "TUN", "LBY")]),
+    ("Trade between Oman and Yemen totalled $900 million in January–April 2023.",
+     [claim("trade_volume", 900e6, "exact", "USD", "actual", "2023-04", "OMN", "YEM")]),
+    # "a 12 percent increase over the previous year": that year is the base, not the period
+    ("Trade between Qatar and Oman reached $2 billion in 2023, a 12 percent increase over the previous year.",
+     [claim("trade_volume", 2e9, "exact", "USD", "actual", "2023", "QAT", "OMN"),
+      claim("trade_volume", 12, "exact", "percent", "actual", "2023", "QAT", "OMN")]),
+    # a short aside with a figure, or nouns joined by "and", do not cut the time off
+    ("Danish investment in Ghana totalled 2 billion kroner, roughly $290 million, last year.",
+     [claim("investment", 2e9, "exact", "DKK", "actual", "2023", "DNK", "GHA"),
+      claim("investment", 290e6, "about", "USD", "actual", "2023", "DNK", "GHA")]),
+    ("Egypt bought $700 million of Sudanese sesame and cattle in 2023.",
+     [claim("imports", 700e6, "exact", "USD", "actual", "2023", "EGY", "SDN")]),
+    ("Namibia's exports to Angola were $400 million in the last fiscal year.",
+     [claim("exports", 400e6, "exact", "USD", "actual", "2023", "NAM", "AGO")]),
+])
+def test_base_periods_month_ranges_and_asides(run, text, expected):
+    assert scored(run(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a rank whose noun is left out after one that names it
+    ("Brazil is Chile's largest trading partner, while Chile is Brazil's sixth-largest.",
+     [claim("trade_partner_rank", 1, "exact", "rank", "actual", None, "BRA", "CHL"),
+      claim("trade_partner_rank", 6, "exact", "rank", "actual", None, "CHL", "BRA")]),
+    # without a rank before, a bare superlative is no rank
+    ("Chile is Brazil's largest.", []),
+    # "the kingdom" is not the country named on the other side of the figure
+    ("Morocco and Spain signed two accords. The kingdom's investments in Spain reached $3 billion, "
+     "officials said.",
+     [claim("investment", 3e9, "exact", "USD", "actual", None, "MAR", "ESP")]),
+    # "pass" a figure is more than it
+    ("Ghana and Togo want their trade to pass $1 billion by 2027.",
+     [claim("trade_volume", 1e9, "more_than", "USD", "target", "2027", "GHA", "TGO")]),
+])
+def test_elliptical_ranks_holders_and_verbs_of_passing(run, text, expected):
+    assert scored(run(text)) == expected
+
+
+def test_the_figure_restated_by_another_speaker_keeps_its_parties(run):
+    text = ("Fiji and Tonga held talks in Suva. Fijian Trade Minister Sela Vuki said Tongan firms had "
+            "invested about $40 million in Fiji. Tongan Finance Minister Pita Lolo said the figure was "
+            "closer to $55 million.")
+    got = [(c.metric, c.value, c.qualifier, c.holder, c.counterpart) for c in run(text).claims]
+    assert got == [("investment", pytest.approx(40e6), "about", "TON", "FJI"),
+                   ("investment", pytest.approx(55e6), "about", "TON", "FJI")]

@@ -80,6 +80,9 @@ def test_ranges_are_one_amount_with_a_high_end(text, low, high, unit):
     ("20 billion shillings", "Kenya and Uganda; Ugandan officials in Kampala said Uganda would pay.", "UGX"),
     ("20 billion shillings", "Kenyan officials in Nairobi.", "KES"),
     ("Sh 20 billion", "Ugandan officials in Kampala.", "UGX"),
+    ("3 billion kroner", "Danish investors in Copenhagen.", "DKK"),
+    ("3 billion kroner", "Norwegian officials in Oslo.", "NOK"),
+    ("40 million krona", "Icelandic fishing firms in Reykjavik.", "ISK"),
 ])
 def test_shared_currency_names_follow_the_article(text, context, unit):
     (amount,) = find_amounts(text, context=context)

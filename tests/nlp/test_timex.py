@@ -140,3 +140,55 @@ def test_tense_from_the_parse(nlp, sentence, expected):
     for _, component in nlp.pipeline:
         doc = component(doc)
     assert [t.value for t in timexes_in(doc, 0, len(sentence))] == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the same period / a year earlier: counted from the time named just before it
+    ("Sales rose in the first half of 2021 and fell in the same period of 2022.", ["2021", "2022"]),
+    ("Sales rose in March 2023, against a fall in the same month a year earlier.", ["2023-03", "2022-03"]),
+    ("Sales rose in 2019, up from the previous year.", ["2019", "2018"]),
+    ("Sales rose in 2020. A year earlier they had fallen.", ["2020", "2019"]),
+    ("In 2018 sales fell; two years earlier they had risen.", ["2018", "2016"]),
+    ("Sales rose in the same months last year.", ["2022"]),
+    ("Sales rose in the same period a year ago.", ["2022"]),
+    # with nothing named before, "the previous year" is the year before publication
+    ("Sales fell the previous year.", ["2022"]),
+    # "in the first N months" of no named year: the year of the past Nth month
+    ("Sales rose in the first eight months.", ["2023"]),
+    ("Sales rose in the first ten months.", ["2022"]),
+    # fiscal and calendar years relative to publication
+    ("Sales rose in the last fiscal year.", ["2022"]),
+    ("Sales will rise in the current financial year.", ["2023"]),
+])
+def test_anaphoric_and_partial_periods(text, expected):
+    assert [t.value for t in find_timexes(text, PUB)] == expected
+
+
+@pytest.mark.parametrize("text, value, until", [
+    # month ranges: the end month read in the past, the start in the same year (or the one before)
+    ("Sales rose in January-August.", "2023-01", "2023-08"),
+    ("Sales rose in January–October.", "2022-01", "2022-10"),
+    ("Sales rose in the March to May period.", "2023-03", "2023-05"),
+    ("Sales rose in January-June 2021.", "2021-01", "2021-06"),
+    ("Sales rose in November-February 2021.", "2020-11", "2021-02"),
+])
+def test_month_ranges(text, value, until):
+    timexes = find_timexes(text, PUB)
+    assert [(t.kind, t.value, t.until) for t in timexes] == [("range", value, until)]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a present-tense action with a day of its own is a schedule
+    ("The delegation arrives in Lima on Thursday.", "2023-09-14"),
+    ("The foreign minister is visiting Quito on Friday.", "2023-09-15"),
+    ("The accord, which takes effect in January, covers fishing.", "2024-01"),
+    # a past participle is past whatever the verb above it says
+    ("Figures released on Friday show a rise in sales.", "2023-09-08"),
+    ("The minister says the talks ended on Friday.", "2023-09-08"),
+])
+def test_scheduled_present_and_past_participles(nlp, sentence, expected):
+    doc = nlp.make_doc(sentence)
+    doc._.pub_date = PUB
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    assert [t.value for t in timexes_in(doc, 0, len(sentence))] == [expected]

@@ -16,9 +16,14 @@ from dragoman.nlp.extensions import doc_text
 from dragoman.nlp.timex import Timex
 
 _COMPARISON_BASE = re.compile(r"(?i)^(?:on|over|from|than|versus|vs\.?|compared\s+(?:with|to))\s")
+# Right before a time that is the base of a change: "than a year ago", "over the previous year".
+_BASE_BEFORE = re.compile(r"(?i)\b(?:than|compared\s+(?:with|to)|over|on|against|versus|vs\.?)\s+$")
 _CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:and|while|whereas|but|adding|saying)\b")
 # "and" between two names joins the names, not two clauses: "trade between Ghana and Togo by 2028".
 _NAMES_AND = re.compile(r"\b([A-Z][\w'’.-]*)\s+and\s+(?=(?:the\s+)?[A-Z])")
+# A short aside with a figure, between commas: "S$20 billion, roughly US$15 billion, last year",
+# "$3.5 billion, up from $2.9 billion, in 2023" — the time after it is the first figure's too.
+_APPOSED_FIGURE = re.compile(r"^\s*,\s*(?:[a-z]+\s+){0,3}?[^\s,]*\d[\d.,]*(?:\s*[a-zA-Z]+)?\s*(?:,\s*|$)")
 _REFERS_BACK = re.compile(r"(?i)\b(?:reach|achieve|attain|meet|hit|realise|realize)\w*\s+"
                           r"(?:it|this|that|the\s+(?:target|goal|objective|figure|level))\b")
 
@@ -44,7 +49,7 @@ def find_period(doc: Doc, sent: Span, amount_start: int, amount_end: int, status
             continue
         if _comparison_base(doc, t) or _attached_to_report(doc, t, lex):
             continue
-        between = _without_parenthetical(doc_text(doc), t, amount_start, amount_end)
+        between = _without_parenthetical(_masked_text(doc), t, amount_start, amount_end)
         if _CLAUSE_BREAK.search(between) and (strict or not _opens_sentence(doc, sent, t)):
             if not (status == "target" and t.kind == "deadline" and _deadline_refers_back(between)):
                 continue  # a time in another clause is another clause's time
@@ -67,6 +72,20 @@ def find_period(doc: Doc, sent: Span, amount_start: int, amount_end: int, status
     return True, _timex_value(t)
 
 
+def _masked_text(doc: Doc) -> str:
+    """The doc's text with each "and" that joins two nouns, numbers or adjectives written
+    "&&&" ("bought $3 billion of wheat and cattle in 2022": one clause); cached on the doc."""
+    masked = doc.user_data.get("claimperiods_masked")
+    if masked is None:
+        text = doc_text(doc)
+        chars = list(text)
+        for tok in doc:
+            if tok.lower_ == "and" and tok.dep_ == "cc" and tok.head.pos_ in ("NOUN", "PROPN", "NUM", "ADJ"):
+                chars[tok.idx:tok.idx + 3] = "&&&"
+        masked = doc.user_data["claimperiods_masked"] = "".join(chars)
+    return str(masked)
+
+
 def _without_parenthetical(text: str, t: Timex, amount_start: int, amount_end: int) -> str:
     """The text between a time and the amount, without the commas that set the time off
     ("reached, in 2023, a record $5 billion") and with "X and Y" read as one name."""
@@ -78,7 +97,7 @@ def _without_parenthetical(text: str, t: Timex, amount_start: int, amount_end: i
         between = text[amount_end:t.start]
         if between.rstrip().endswith(",") and text[t.end:t.end + 1] == ",":
             between = between.rstrip()[:-1]
-    return _NAMES_AND.sub(r"\1 ", between)
+    return _NAMES_AND.sub(r"\1 ", _APPOSED_FIGURE.sub(" ", between))
 
 
 def _deadline_refers_back(between: str) -> bool:
@@ -91,13 +110,18 @@ def _comparison_base(doc: Doc, t: Timex) -> bool:
     """"up 9 percent on the previous year", "from 2021": the time a change is measured
     against, not the time of the figure (a day stays: "on Monday")."""
     before = doc_text(doc)[max(0, t.start - 14):t.start]
-    base = _COMPARISON_BASE.match(t.text) or re.search(r"(?i)\b(?:than|compared\s+(?:with|to))\s+$", before)
+    base = _COMPARISON_BASE.match(t.text) or _BASE_BEFORE.search(before)
     return bool(base) and t.kind == "date" and (t.value is None or len(t.value) < 10)
 
 
 def _opens_sentence(doc: Doc, sent: Span, t: Timex) -> bool:
     """"In 2022, trade reached ...": a time at the head of the sentence covers all of it."""
-    return len(doc_text(doc)[sent.start_char:t.start].split()) <= 1
+    words = doc_text(doc)[sent.start_char:t.start].lower().split()
+    return len(words) <= 1 or len(words) <= 3 and all(w in _OPENERS for w in words)
+
+
+# Words that may come before a time that opens a sentence: "Over the January-July period, ...".
+_OPENERS = frozenset({"in", "over", "during", "for", "throughout", "across", "the", "whole", "entire"})
 
 
 def _attached_to_report(doc: Doc, t: Timex, lex: ClaimLexicon) -> bool:

@@ -138,7 +138,12 @@ def directed_parties(parties: Parties, cue: Token, anchor: Token, metric: str,
         other_toks = ([*_subtree(subject)] if subject is not None else []) + other_toks
     holder_refs = parties.refs_in(holder_toks, keep_order=True)
     other_refs = parties.refs_in(other_toks, keep_order=True)
-    holder = _first(parties, [r for r in holder_refs if r.kind != "pronoun"], speaker_country, set())
+    holder = _first(parties, [r for r in holder_refs if r.kind in ("country", "place")], speaker_country, set())
+    if holder is None:  # "the kingdom's investments in Egypt": not the country named on the other side
+        named_other = _first(parties, [r for r in other_refs if r.kind in ("country", "place")],
+                             speaker_country, set())
+        holder = _first(parties, [r for r in holder_refs if r.kind != "pronoun"], speaker_country,
+                        {named_other} if named_other else set())
     counterpart = _first(parties, other_refs, speaker_country, {holder} if holder else set())
     if holder is None:
         holder = _first(parties, holder_refs, speaker_country, {counterpart} if counterpart else set())

@@ -57,7 +57,9 @@ _TO_BEFORE = re.compile(r"(?i)\bto\s+(?:about\s+|around\s+|nearly\s+|roughly\s+|
 _FIGURE_WORDS = frozenset({"figure", "amount", "total", "sum", "number", "value", "volume", "level"})
 # Between a figure and the same figure in another currency: "C$53.9 billion for 2023, or about
 # US$40 billion", "4.5 trillion rupiah (about $280 million)", "€2bn ($2.2bn)".
-_CONVERSION = re.compile(r"(?i)(?:\s+(?:in|for)\s+[\w ]{1,30}?)?\s*(?:,\s*or|\(|\bor)\s*(?:[a-z]+\s+){0,2}?")
+_CONVERSION = re.compile(r"(?i)(?:\s+(?:in|for)\s+[\w ]{1,30}?)?\s*(?:(?:,\s*or|\(|\bor)\s*(?:[a-z]+\s+){0,2}?|"
+                         r",\s*(?:about|around|roughly|some|approximately|nearly|almost|(?:equivalent|equal)\s+to|"
+                         r"worth(?:\s+about|\s+around|\s+roughly|\s+some)?)\s+)")
 
 
 @dataclass
@@ -298,7 +300,7 @@ class ClaimFinder:
         kind = percent_kind(anchor, doc_text(self.doc), amount, self.lex) if amount.unit == PERCENT else None
         if amount.unit == PERCENT and kind is None:
             return  # a percentage that is neither a change nor a share: a rate, a tariff
-        metric, cue = self._metric(n, anchor, amount, kind)
+        metric, cue, source = self._metric(n, anchor, amount, kind)
         deadline = any(t.kind == "deadline" and sent.start_char <= t.start < sent.end_char for t in self.timexes)
         before = doc_text(self.doc)[max(0, amount.start - 30):amount.start]
         status = find_status(anchor, self.lex, deadline, bool(_TO_BEFORE.search(before)))
@@ -317,6 +319,10 @@ class ClaimFinder:
             holder, counterpart = pair_parties(self.parties, cue or anchor, country, self.lex)
         else:
             holder, counterpart = directed_parties(self.parties, cue or anchor, anchor, metric, country, self.lex)
+        if source is not None and not self._names_country(sent):
+            # "The figure was closer to $120 million": the figure before, restated
+            holder, counterpart = source.holder, source.counterpart
+            period = period if found or source.status != status else source.period
         qualifier = find_qualifier(doc_text(self.doc), amount, self.lex)
         if qualifier == "at_most" and re.search(r"(?i)\bup\s+to\s+$", before) and raises_to(anchor, self.lex):
             qualifier = "exact"  # "to bring trade up to $1 billion" is "to $1 billion"
@@ -341,18 +347,24 @@ class ClaimFinder:
         return replace(last, start=amount.start, end=amount.end, value=amount.value, unit=amount.unit,
                        qualifier=find_qualifier(doc_text(self.doc), amount, self.lex))
 
-    def _metric(self, n: int, anchor: Token, amount: Amount, percent: str | None) -> tuple[str, Token | None]:
-        """(metric, the word naming it) — "other" for a share, or the value of a deal or
-        project ("projects worth over $20 billion")."""
+    def _metric(self, n: int, anchor: Token, amount: Amount,
+                percent: str | None) -> tuple[str, Token | None, Draft | None]:
+        """(metric, the word naming it, the figure before whose measure it takes) — "other"
+        for a share, or the value of a deal or project ("projects worth over $20 billion")."""
         if percent == "share":
-            return "other", None
+            return "other", None, None
         hit = find_metric(anchor, self.lex, self.parties.org_tokens)
         if hit is not None:
-            return hit
+            return hit[0], hit[1], None
         owner = owner_noun(anchor)
         if owner is not None and owner.lemma_.lower() in self.lex.words("count"):
-            return "other", owner
+            return "other", owner, None
         return self._inherited_metric(n, amount)
+
+    def _names_country(self, sent: Span) -> bool:
+        """Whether the sentence names a country or a place of one."""
+        return any(sent.start <= i < sent.end and ref.kind in ("country", "place")
+                   for i, ref in self.parties.refs.items())
 
     def _add_count(self, n: int, anchor: Token, amount: Amount) -> None:
         noun = anchor if anchor.pos_ == "NOUN" else (anchor.head if anchor.dep_ == "nummod" else None)
@@ -363,7 +375,7 @@ class ClaimFinder:
         self.drafts.append(Draft(amount.start, amount.end, amount.value, "count", qualifier, "other", "actual",
                                  None, None, None, speaker, n))
 
-    def _inherited_metric(self, n: int, amount: Amount) -> tuple[str, Token | None]:
+    def _inherited_metric(self, n: int, amount: Amount) -> tuple[str, Token | None, Draft | None]:
         """A figure with no measure named near it in the parse ("it could grow by 15%", "our
         goal is to reach $20 bn") measures what its sentence names nearest to it, else what
         the previous figure of this or the sentence before measured."""
@@ -374,15 +386,15 @@ class ClaimFinder:
                  and (metric := noun_metric(tok, self.lex, self.parties.org_tokens))]
         if named:
             _, i, metric = min(named)
-            return metric, self.doc[i]
+            return metric, self.doc[i], None
         if not _subject_refers_back(self._anchor(amount.start, amount.end), self.lex):
-            return "other", None  # "the new railway is expected to cost $3.6 billion"
+            return "other", None, None  # "the new railway is expected to cost $3.6 billion"
         for d in reversed(self.drafts):
             if d.sent < n - 1:
                 break
             if d.metric not in ("other", "trade_partner_rank", "investor_rank"):
-                return d.metric, None
-        return "other", None
+                return d.metric, None, d
+        return "other", None, None
 
     def _inherited_period(self, n: int, metric: str) -> str | None:
         """A flow with no time of its own is for the period of the flow figure just before it:

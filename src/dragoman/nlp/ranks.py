@@ -68,7 +68,11 @@ def _patterns(nouns: tuple[tuple[str, str], ...]) -> tuple[re.Pattern[str], ...]
     owner = r"(?:the\s+|our\s+|its\s+|their\s+|[\w-]+'s\s+|[\w-]+’s\s+)?"
     among = re.compile(rf"(?i:\b{verb}\s+{place}\s+(?:among|on\s+the\s+list\s+of)\s+{owner}{_GAP}{noun})")
     among_first = re.compile(rf"(?i:\bamong\s+{owner}{_GAP}{noun}\s*,\s*(?:[\w-]+\s+){{1,4}}?{verb}\s+{place}\b)")
-    return top, nth, among, among_first
+    # the ranked noun left out after a rank that named it: "..., while Vietnam is China's fourth-largest."
+    bare = re.compile(
+        rf"(?i:\b(?:[\w-]+'s|[\w-]+’s|its|their|our)\s+(?:(?P<ord>{_ORDINAL})[\s-]+)?(?P<sup>largest|biggest))"
+        r"(?=\s*(?:[.,;:)]|$))")
+    return top, nth, among, among_first, bare
 
 
 def _number(word: str, table: dict[str, int]) -> int | None:
@@ -92,7 +96,7 @@ def find_ranks(sent: Span, lex: ClaimLexicon) -> list[RankHit]:
         return []
     nouns = tuple((" ".join(t), v) for kind in ("rank_partner", "rank_investor") for t, v in lex.terms(kind))
     metric_of = {term: value for term, value in nouns}
-    top, nth, among, among_first = _patterns(nouns)
+    top, nth, among, among_first, bare = _patterns(nouns)
     hits: list[RankHit] = []
     for m in top.finditer(text):
         value = _number(m["n"], _CARDINALS)
@@ -118,6 +122,12 @@ def find_ranks(sent: Span, lex: ClaimLexicon) -> list[RankHit]:
         if value is None or any(h.start <= start < h.end or start <= h.start < base + m.end() for h in hits):
             continue
         hits.append(RankHit(start, base + m.end(), value, "exact", _metric(m, metric_of), base + m.start("noun")))
+    if hits:  # only after a rank that names what is ranked (`_add_rank` takes its metric)
+        for m in bare.finditer(text):
+            value = _number(m["ord"], _ORDINALS) if m["ord"] else 1
+            start = base + m.start("ord" if m["ord"] else "sup")
+            if value is not None and not any(h.start <= start < h.end for h in hits):
+                hits.append(RankHit(start, base + m.end(), value, "exact", None, start))
     return sorted(hits, key=lambda h: h.start)
 
 

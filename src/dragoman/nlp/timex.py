@@ -13,6 +13,12 @@
   `until` = the end;
 - "duration": "over the past five years", "in recent years": value None.
 
+Some words count from the time named just before them (in the same or the previous
+sentence), not from publication: "in the same period" (that time), "a year earlier" and
+"the previous year" (a year before it, its precision kept); "the same period of 2022" and
+"the same months last year" carry their own year. "In January-September" is a range whose
+end month is read like "in September"; "in the first nine months" is the year of that end.
+
 Relative words need the publication date and sometimes the tense: "on Monday" is the
 most recent Monday on or before the publication date when the report is in the past,
 the next one on or after it when the verb is future; "in November" likewise the past or
@@ -27,10 +33,11 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from dragoman.nlp.extensions import doc_text
 from dragoman.nlp.extensions import register_extensions
+from dragoman.nlp.tense import tense_at  # re-exported: callers read the tense through timex
 from dragoman.nlp.textscan import hinted, lowered
 
 KINDS = ("date", "as_of", "deadline", "since", "range", "duration")
@@ -102,6 +109,8 @@ class _Spec:
     offset: int = 0
     kind: str = "date"
     needs_anchor: bool = False
+    back: bool = False  # offset/unit count from the time named just before ("a year earlier")
+    year_only: bool = False  # a month that only fixes the year ("the first nine months")
 
 
 @dataclass(frozen=True)
@@ -212,7 +221,38 @@ def _duration(m: re.Match) -> _Spec:
 
 
 def _same(m: re.Match) -> _Spec:
+    """"the same period": the time named just before; with a year of its own ("the same
+    period of 2022", "the same months last year", "a year earlier") that year."""
+    groups = m.groupdict()
+    if groups.get("y"):
+        return _Spec(int(groups["y"]))
+    if groups.get("ago"):
+        return _Spec(unit="year", offset=-1)
+    if groups.get("back"):
+        return _Spec(unit="year", offset=-1, back=True)
     return _Spec(kind="same")
+
+
+def _earlier(m: re.Match) -> _Spec:
+    """"a year earlier", "the previous year", "two months before": counted back from the
+    time named just before (from publication when there is none)."""
+    n = _number(m.groupdict().get("n") or "one") or 1
+    return _Spec(unit=m["u"].lower().rstrip("s"), offset=-n, back=True)
+
+
+def _first_months(m: re.Match) -> _Spec:
+    """"in the first nine months" (of no named year): the year whose first months the
+    report covers, that is the year of the (past) end month."""
+    n = _number(m["n"])
+    return _Spec(month=n, year_only=True) if n and n < 12 else _Spec(kind="duration")
+
+
+def _month_range(m: re.Match) -> tuple[_Spec, _Spec]:
+    year = _year(m["y"])
+    first, last = _month(m["m1"]), _month(m["m2"])
+    if year is not None and first is not None and last is not None and first > last:
+        return _Spec(year - 1, first), _Spec(year, last)  # "December-February 2024"
+    return _Spec(year, first, needs_anchor=year is None), _Spec(year, last)
 
 
 def _year_range(m: re.Match) -> tuple[_Spec, _Spec]:
@@ -226,7 +266,19 @@ def _day_range(m: re.Match) -> tuple[_Spec, _Spec]:
     return _Spec(year, month, _day(m["d1"])), _Spec(year, month, _day(m["d2"]))
 
 
+_SAME = r"(?:period|time|months?|quarter|half|weeks?|year)"
+_BACK = (r"(?:a|one|the)\s+(?:year|twelve\s+months)\s+(?:earlier|before|prior)|the\s+(?:previous|preceding|prior)\s+year|"
+         r"(?:of\s+)?the\s+year\s+before")
 _RULES: tuple[tuple[re.Pattern[str], object], ...] = tuple((hinted(p), f) for p, f in (
+    (rf"(?i:\bthe\s+same\s+{_SAME}\s+(?:(?:of|in)\s+(?P<y>{_YEAR})\b|(?P<ago>(?:of\s+|in\s+)?last\s+year|"
+     rf"a\s+year\s+ago)\b|(?P<back>(?:of\s+|in\s+)?(?:{_BACK}))\b))", _same),
+    (rf"\b(?P<m1>{_MONTH})\s*(?:-|–|—|/|\s(?:to|through)\s)\s*(?P<m2>{_MONTH})(?![\w-])(?:,?\s+(?P<y>{_YEAR})\b)?",
+     _month_range),
+    (rf"(?i:\b(?P<n>a|an|one|two|three|four|five|six|\d)\s+(?P<u>years?|months?)\s+(?:earlier|before|prior)\b)",
+     _earlier),
+    (r"(?i:\b(?:the\s+)?(?:previous|preceding|prior)\s+(?P<u>year|month)\b)", _earlier),
+    (r"(?i:\bthe\s+(?P<u>year|month)\s+before\b)(?!\s+(?:the|last|it|that|its)\b)", _earlier),
+    (rf"(?i:\b(?:the\s+)?first\s+(?P<n>{_NUM})\s+months\b)(?!\s+of\b)", _first_months),
     (rf"\b(?P<d1>{_DAY})\s*(?:-|–|to|and)\s*(?P<d2>{_DAY})\s+(?P<m>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?\b",
      _day_range),
     (rf"\b(?P<m>{_MONTH})\s+(?P<d1>{_DAY})\s*(?:-|–|to|and)\s*(?P<d2>{_DAY})\b(?:,?\s+(?P<y>{_YEAR})\b)?",
@@ -247,14 +299,15 @@ _RULES: tuple[tuple[re.Pattern[str], object], ...] = tuple((hinted(p), f) for p,
     (r"(?i:\b(?:the\s+day\s+(?:before|after)\s+)?(?:yesterday|today|tomorrow)\b)", _day_word),
     (rf"(?i:\b(?P<n>{_NUM})\s+(?P<u>{_UNIT})\s+ago\b)", _ago),
     (r"(?i:\b(?:(?:for|over|in|during|within|throughout)\s+)?(?:the\s+)?"
-     r"(?:past|last|next|coming|previous|first)\s+(?:(?:\d+|few|several|two|three|four|five|six|"
+     r"(?:past|last|next|coming|previous|first(?!\s+(?:\w+\s+)?months))\s+(?:(?:\d+|few|several|two|three|four|five|six|"
      r"seven|eight|nine|ten|twelve|fifteen|twenty|thirty|fifty)\s+)?"
      r"(?:days|weeks|months|years|decades|decade))\b", _duration),
     (rf"(?i:\b(?:for|over)\s+(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|many)"
      rf"\s+(?:days?|weeks?|months?|years?|decades?)\b)", _duration),
     (r"(?i:\b(?:in|over|during)\s+recent\s+(?:days|weeks|months|years|decades)\b)", _duration),
     (r"(?i:\bthe\s+same\s+(?:period|year|month|quarter|time)\b)", _same),
-    (r"(?i:\b(?:the\s+)?(?P<r>last|next|this|past|previous|coming|current)\s+(?P<u>year|month|week)\b)",
+    (r"(?i:\b(?:the\s+)?(?P<r>last|next|this|past|previous|coming|current)\s+(?:(?:fiscal|financial|calendar)\s+)?"
+     r"(?P<u>year|month|week)\b)",
      _relative_unit),
     (r"(?i:\b(?:end|beginning|start|middle|rest|remainder|close)\s+of\s+the\s+(?P<u>year|month)\b)",
      _relative_unit),
@@ -274,6 +327,7 @@ _RULES: tuple[tuple[re.Pattern[str], object], ...] = tuple((hinted(p), f) for p,
 # every case-insensitive rule over the whole article.
 _MONTH_GATE = r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
 _GATES: tuple[re.Pattern[str] | None, ...] = tuple(re.compile(g) if g else None for g in (
+    r"same", _MONTH_GATE, r"earlier|before|prior", r"previous|preceding|prior", r"before", r"months",
     _MONTH_GATE, _MONTH_GATE, r"\d", r"\d", _MONTH_GATE, _MONTH_GATE, _MONTH_GATE,
     r"quarter|half|months|weeks", r"[qh][1-4]", r"quarter|half", r"fiscal|fy",
     r"yesterday|today|tomorrow", r"ago", r"days|weeks|months|years|decade",
@@ -431,7 +485,14 @@ def _needs_tense(spec: _Spec) -> bool:
 def _build(text: str, hit: _Hit, pub: date | None, future: bool | None) -> Timex:
     start, kind = _with_prefix(text, hit)
     until = _value(hit.until, pub, future) if hit.until is not None else None
-    value = _value(hit.spec, pub, future)
+    spec = hit.spec
+    if until is not None and spec.year is None and spec.month is not None and hit.until is not None:
+        # "January-September": the start month in the year of the end month (or the year before)
+        end_year = int(until[:4])
+        spec = replace(spec, year=end_year - 1 if hit.until.month and spec.month > hit.until.month else end_year)
+    value = _value(spec, pub, future)
+    if spec.year_only and value:
+        value = value[:4]
     if kind == "as_of" and hit.spec.kind == "date" and value is None:
         value = pub.isoformat() if pub else None
     return Timex(start, hit.end, text[start:hit.end], value, kind, until)
@@ -449,10 +510,44 @@ def find_timexes(text: str, pub_date: date | None,
         future = future_at(hit.start, hit.end) if future_at and _needs_tense(hit.spec) else None  # type: ignore[operator]
         timex = _build(text, hit, pub_date, future)
         if hit.spec.kind == "same":  # "in the same year": the time named last before
-            before = [t for t in out if t.value is not None and t.kind in ("date", "range", "as_of")]
-            timex = replace(timex, kind="date", value=before[-1].until or before[-1].value if before else None)
+            before = _antecedent(text, out, hit.start)
+            timex = replace(timex, kind="date", value=before.until or before.value if before else None)
+        elif hit.spec.back:
+            timex = replace(timex, value=_counted_back(hit.spec, _antecedent(text, out, hit.start), pub_date))
         out.append(timex)
     return out
+
+
+# A sentence ends: a full stop (not of an initial or "Dec.") before a capital or a quote.
+_SENTENCE_END = re.compile(r"[a-z0-9%)][.!?][\"”’]?\s+[\"“‘(]?[A-Z]")
+
+
+def _antecedent(text: str, found: list[Timex], start: int) -> Timex | None:
+    """The time named last before `start` in the same or the previous sentence, which
+    "the same period" and "a year earlier" refer to."""
+    for t in reversed(found):
+        if t.value is None or t.kind not in ("date", "range", "as_of", "since", "deadline"):
+            continue
+        return t if len(_SENTENCE_END.findall(text, t.end, start)) <= 1 else None
+    return None
+
+
+def _counted_back(spec: _Spec, before: Timex | None, pub: date | None) -> str | None:
+    """"a year earlier" than the time named before (its precision kept: "March 2023" gives
+    "2022-03"), else than the publication date ("the previous year" = last year)."""
+    if before is None:
+        return _relative_value(replace(spec, back=False), pub) if pub else None
+    value = before.until or before.value if before.kind == "range" else before.value
+    assert value is not None
+    if before.kind in ("as_of", "since") and pub is not None:
+        value = pub.isoformat()
+    year = int(value[:4])
+    if spec.unit == "year":
+        return f"{year + spec.offset:04d}" + value[4:7]
+    if spec.unit == "month" and len(value) >= 7:
+        y, m = _shift_month(year, int(value[5:7]), spec.offset)
+        return f"{y:04d}-{m:02d}"
+    return None
 
 
 def resolve(text: str, pub_date: date | None, *, future: bool | None = None) -> str | None:
@@ -472,61 +567,6 @@ def interpret(text: str, pub_date: date | None, *, future: bool | None = None) -
     if not hits:
         return None
     return _build(text, max(hits, key=lambda h: h.end - h.start), pub_date, future)
-
-
-# --- tense from the parse ------------------------------------------------------------
-
-_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would"})
-# Verbs and adjectives that put what they govern in the future ("is scheduled to meet").
-_FUTURE_WORDS = frozenset({"plan", "schedule", "expect", "intend", "aim", "due", "set", "slate",
-                           "prepare", "hope", "upcoming", "forthcoming", "coming", "next",
-                           "planned", "scheduled", "expected", "future", "propose"})
-
-
-# Words after which "to VERB" looks ahead: "due to meet", "set to sign", "scheduled to visit".
-_SCHEDULE_WORDS = frozenset({"due", "set", "scheduled", "slated", "poised", "planned", "expected"})
-
-
-def _verb_tense(verb: Token) -> bool | None:
-    """True if `verb` is future, False if past, None if it cannot say (present, infinitive)."""
-    children = list(verb.children)
-    if any(c.dep_ in ("aux", "auxpass") and c.lower_ in _FUTURE_AUX for c in children):
-        return True
-    if any(c.dep_ == "aux" and c.lower_ == "going" for c in children):
-        return True
-    if verb.lemma_.lower() in _FUTURE_WORDS:
-        return True
-    if verb.dep_ == "xcomp" and verb.head.lower_ in _SCHEDULE_WORDS:
-        return True  # "leaders are due to meet in December": the coming December
-    if any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD",) for c in children):
-        return False
-    if any(c.dep_ == "aux" and c.lemma_ == "have" for c in children):
-        return False
-    if verb.tag_ == "VBD":
-        return False
-    if any(c.dep_ == "amod" and c.lower_ in _FUTURE_WORDS for c in children):
-        return True
-    return None
-
-
-def tense_at(doc: Doc, start: int, end: int) -> bool | None:
-    """The tense governing the words at chars [start, end): walk up the parse from them
-    to the verbs above, the first that shows a tense decides."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or len(span) == 0:
-        return None
-    token: Token | None = span.root
-    for _ in range(8):
-        if token is None:
-            break
-        if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB") or token.pos_ == "NOUN":
-            tense = _verb_tense(token)
-            if tense is not None:
-                return tense
-        if token.head == token:
-            break
-        token = token.head
-    return None
 
 
 def timexes_in(doc: Doc, start: int, end: int) -> list[Timex]:
