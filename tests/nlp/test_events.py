@@ -101,6 +101,19 @@ VERB_CASES = [
     # a dateline the parser takes for the subject
     ("ANKARA, Turkey (AA) – Iranian Foreign Minister Ali Rezaei on Thursday accused Washington of "
      "economic terrorism.", "ACCUSE", "112", "occurred", {"Ali Rezaei"}, {"USA"}),
+    # praise of a country's role, in the words of the speaker
+    ("\"We highly value the constructive role of Hanoi in the region,\" Thai Prime Minister Somchai "
+     "Wongsa said.", "SUPPORT", "051", "occurred", {"Somchai Wongsa"}, {"Hanoi"}),
+    ("Chilean President Jorge Pizarro spoke highly of Uruguay's mediation.",
+     "SUPPORT", "051", "occurred", {"Jorge Pizarro"}, {"URY"}),
+    ("Kenya noted with appreciation the contribution of Rwanda to regional peace.",
+     "SUPPORT", "051", "occurred", {"KEN"}, {"RWA"}),
+    # a small clause names the accused; a joint body set up by two sides is an agreement
+    ("Sudan holds Chad responsible for the attacks.", "ACCUSE", "112", "occurred", {"SDN"}, {"TCD"}),
+    ("Colombia and Ecuador will set up a joint working group on border security.",
+     "AGREE", "030", "intended", {"COL", "ECU"}, set()),
+    ("Venezuela will defend every inch of its territory against Guyana.",
+     "THREATEN", "130", "intended", {"VEN"}, {"GUY"}),
 ]
 
 
@@ -142,6 +155,10 @@ def test_meeting_status_date_and_place(run, text, status, date, place):
     "Faisal Omar said.",                                            # "they" are the investors
     "Azerbaijani Economy Minister Mikayil Jabbarov said the State Oil Company of Azerbaijan Republic "
     "(SOCAR) planned to invest a further $850 million in Turkey.",  # a company's plan: a claim
+    "Ghana's cocoa exports to Nigeria were valued at $300 million last year.",  # a figure, not praise
+    "Peru established a commission of inquiry into the border incident.",  # a body of its own
+    "The Andean Business Council supports the plan to double trade.",  # an organisation, no target
+    "Bolivia held armed smuggling gangs responsible for the attacks.",  # no state accused
 ])
 def test_no_event(run, text):
     assert run(text).events == []
@@ -222,6 +239,20 @@ PLANNED_MEETING_CASES = [
      "2025", "Bishkek", {"KAZ", "KGZ"}),
     ("Japanese Prime Minister Kenji Mori said he looked forward to meeting Vietnamese Prime Minister "
      "Pham Hung again at the APEC summit in Lima next month.", "2024-06", "Lima", {"Kenji Mori", "Pham Hung"}),
+    # the date and place in a relative clause of the meeting noun, or of the body it is a meeting of
+    ("Ghanaian Foreign Minister Kofi Mensah and his Nigerian counterpart Bola Adeyemi discussed preparations "
+     "for the next session of the joint commission, which will take place in Abuja in September.",
+     "2024-09", "Abuja", {"Kofi Mensah", "Bola Adeyemi"}),
+    ("Ghanaian Foreign Minister Kofi Mensah and his Nigerian counterpart Bola Adeyemi reviewed plans for "
+     "the business forum, which is scheduled for October in Lagos.", "2024-10", "Lagos", set()),
+    ("Nigerian Foreign Minister Bola Adeyemi invited Ghanaian Foreign Minister Kofi Mensah to attend the "
+     "trade fair forum, which will be held in Lagos in July.", "2024-07", "Lagos", {"Kofi Mensah"}),
+    # "the next round of" a meeting noun, arranged by "agreed to hold"
+    ("Laotian Foreign Minister Somsak Vong and Cambodian Foreign Minister Sok Dara agreed to hold the next "
+     "round of their strategic dialogue in Vientiane early next year.", "2025", "Vientiane",
+     {"Somsak Vong", "Sok Dara"}),
+    ("Kenya and Tanzania agreed to expand flights and to hold the next business forum in Mombasa in "
+     "October.", "2024-10", "Mombasa", {"KEN", "TZA"}),
 ]
 
 
@@ -313,6 +344,39 @@ def test_event_actors_from_context(run, text, kind, actors):
     assert _names(rec, event.source + event.target) == actors
 
 
+def test_past_meeting_dated_by_its_relative_clause(run):
+    rec = run("The summit, which was held in Accra in March, adopted a declaration on maritime security "
+              "proposed by Ghana and Togo.")
+    (event,) = [e for e in rec.events if e.type == "CONSULT"]
+    assert (event.status, event.date) == ("occurred", "2024-03")
+
+
+def test_aid_with_no_recipient_named_goes_where_the_other_aid_goes(run):
+    rec = run("South Korea will provide $20 million in humanitarian aid to Bangladesh, Korean Foreign Minister "
+              "Park Jin-woo said in Seoul on Monday.\n\nPark held talks with Japanese Foreign Minister Kenji "
+              "Mori on Tuesday.\n\nIndia also offered assistance.")
+    (india,) = [e for e in rec.events if e.type == "AID" and _names(rec, e.source) == {"IND"}]
+    assert _names(rec, india.target) == {"BGD"}
+
+
+def test_one_signing_reported_twice_is_one_event(run):
+    rec = run("Chile and Peru on Monday signed a free trade agreement in Lima.\n\n"
+              "The agreement was signed at the presidential palace by Chilean Foreign Minister Rosa Molina "
+              "and Peruvian Foreign Minister Luis Vega.")
+    signings = [e for e in rec.events if e.cameo == "057"]
+    assert len(signings) == 1
+    assert len(signings[0].spans) == 2
+
+
+def test_national_organisation_acts_for_its_country(run):
+    rec = run("French Foreign Minister Claire Martin met Moroccan Foreign Minister Driss Alami in Rabat on "
+              "Monday.\n\nMartin said the French development agency AFD would provide loans for water "
+              "projects.")
+    (aid,) = [e for e in rec.events if e.type == "AID"]
+    assert {"FRA", "MAR"} <= {c for c in _names(rec, aid.source + aid.target)} | {
+        e.country for e in rec.entities if e.id in aid.source + aid.target}
+
+
 def test_invitation_leaves_its_date_to_the_visit(run):
     rec = run("Mongolian President Batbayar Tsend invited Japanese Prime Minister Kenji Mori to visit "
               "Mongolia next year.")
@@ -330,7 +394,7 @@ _PLURAL = {"talk": "talks", "relation": "relations", "tie": "ties", "sanction": 
 
 def _phrase_sentence(term: str) -> str:
     words = [_PLURAL.get(w, w) for w in term.split()]
-    tail = "" if words[-1] in ("on", "upon", "with", "for", "by") else " with"
+    tail = "" if words[-1] in ("on", "upon", "with", "for", "by", "of") else " with"
     return f"Germany will {' '.join(words)}{tail} France."
 
 

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 
 from dragoman.model import Entity
 from dragoman.nlp.eventrules import (LIGHT_VERBS, MEETING_MODES, Trigger, is_speech, lemma,
-                                     noun_governor)
+                                     meeting_clauses, noun_governor)
 from dragoman.nlp.eventrefs import (body_named_before, is_company, is_programme, named_before,
                                     office_holders, state_title, title_index)
 from dragoman.nlp.extensions import entity_by_id, mention_at
@@ -347,10 +347,20 @@ def _subject(s: Token, verb: Token, finder: ArgFinder, args: Args) -> None:
         args.non_state = True
         return
     _add(args.source, ids)
+    _add(args.source, _home_country(s, finder, ids))
     if s.sent == verb.sent:
         args.tokens.append(s.i)
     if not ids and s.pos_ in ("NOUN", "PROPN") and lemma(s) not in JOINT_BODIES:
         args.unknown = True  # a joint body may meet with no actor named ("a commission will meet")
+
+
+def _home_country(s: Token, finder: ArgFinder, ids: list[str]) -> list[str]:
+    """"the German development bank KfW": the country an organisation of no known country
+    acts for, named by a modifier of the subject itself."""
+    if len(ids) != 1 or finder.kind(ids[0]) != "organization" or finder.country_of(ids[0]):
+        return []
+    found = [finder._mention_entity(c) for c in s.subtree if c.i < s.i and c.dep_ in ("amod", "compound")]
+    return [i for i in found if i and finder.kind(i) == "country"][:1]
 
 
 def _controller(verb: Token) -> list[Token]:
@@ -419,6 +429,9 @@ def locate(toks: list[Token], finder: ArgFinder, args: Args, visit: bool, depth:
     under a venue that is no place ("at the strategic dialogue in Kuala Lumpur")."""
     for tok in toks:
         for prep in (c for c in tok.children if c.dep_ == "prep"):
+            dates = [o for o in prep.children if o.dep_ == "pobj" and o.ent_type_ in ("DATE", "TIME")]
+            if depth and dates:  # "scheduled for October in Lagos": the place hangs on the date
+                locate(dates, finder, args, False, depth - 1)
             if prep.lower_ in LOCATION_PREPS or (visit and prep.lower_ == "to"):
                 for obj in (c for c in prep.children if c.dep_ == "pobj"):
                     place = finder.place_of(obj)
@@ -504,6 +517,16 @@ def verb_args(trigger: Trigger, doc: Doc, finder: ArgFinder) -> Args:
             for obj in (o for o in tok.children if o.dep_ == "pobj"):
                 _add(args.target, [finder.actor_for(e) for e in finder.phrase_entities(obj)])
                 args.tokens.append(obj.i)
+        if tok.pos_ == "ADJ" and i != verb.i:  # a small clause: "holds Chad responsible"
+            # the one held so: the adjective's subject, or the object it was parsed as modifying
+            held = [s for s in tok.children if s.dep_ == "nsubj"] + (
+                [tok.head] if tok.dep_ == "amod" and tok.head.dep_ == "dobj" else [])
+            for subj in held:
+                ids = finder.phrase_entities(subj)
+                _add(args.target, [finder.actor_for(e) for e in ids])
+                args.tokens.append(subj.i)
+                if not ids and subj.pos_ == "NOUN":
+                    args.non_state = True  # "held smuggling gangs responsible": no state accused
         prep_targets(tok, finder, args)
         if i != verb.i and tok.pos_ == "NOUN" and not args.source:
             noun_owners(tok, trigger.tokens, finder, args)
@@ -541,7 +564,8 @@ def noun_args(trigger: Trigger, doc: Doc, finder: ArgFinder) -> Args:
     prep_targets(noun, finder, args)
     visit = trigger.term.mode in VISIT_MODES
     locate([noun] + ([verb] if verb is not None and relation != "prep" else [])
-           + [doc[i] for i in args.tokens] + _bodies_meeting(trigger, doc), finder, args, visit)
+           + [doc[i] for i in args.tokens] + _bodies_meeting(trigger, doc) + meeting_clauses(noun),
+           finder, args, visit)
     if relation == "prep" and verb is not None and args.location is None:
         locate([verb], finder, args, False)
     if visit:

@@ -52,6 +52,9 @@ EVENT_PREPOSITIONS = frozenset({
 EVENT_OF_HEADS = frozenset({"sideline", "margin", "eve", "outcome", "result", "end", "opening",
                             "start", "course", "close", "occasion", "framework", "day", "hour",
                             "week"})
+# Heads of "of" that stand for the meeting noun itself, one of a series: "the next round of
+# the strategic dialogue", "the third edition of the forum".
+SERIES_HEADS = frozenset({"round", "edition", "leg"})
 # Verbs and adjectives that make what they govern an intention: "will continue to support",
 # "ready to provide", "aim to", "plan to".
 INTENT_WORDS = frozenset({
@@ -169,9 +172,11 @@ def _words_at(doc: Doc, i: int, parts: tuple[str, ...]) -> int | None:
 
 
 # Dependency labels a phrase word may hang by, on the way up to the verb: "held talks",
-# "talks were held", "speak by phone", "provide Vietnam with 500 billion yen in loans".
+# "talks were held", "speak by phone", "provide Vietnam with 500 billion yen in loans", "spoke
+# highly of", "holds Chad responsible".
 PHRASE_PATH_DEPS = frozenset({"prep", "pobj", "dobj", "dative", "nsubjpass", "prt", "xcomp", "aux",
-                              "agent", "attr", "oprd", "pcomp", "amod", "compound"})
+                              "agent", "attr", "oprd", "pcomp", "amod", "compound", "advmod", "acomp",
+                              "ccomp"})
 
 
 def _attached(tok: Token, anchors: set[int], steps: int = 4) -> bool:
@@ -296,6 +301,8 @@ def noun_governor(tok: Token) -> tuple[Token | None, str]:
         if word == "of" and lemma(prep.head) in EVENT_OF_HEADS and prep.head.dep_ == "pobj":
             verb, relation = noun_governor(prep.head)
             return (verb, "prep") if relation == "prep" else (None, "")
+        if word == "of" and lemma(prep.head) in SERIES_HEADS:  # "hold the next round of the dialogue"
+            return noun_governor(prep.head)
         if word in EVENT_PREPOSITIONS or (word == "of" and prep.head.lower_ in ("ahead", "eve")):
             return _verb_above(prep.head), "prep"
     return None, ""
@@ -373,7 +380,10 @@ UNREALISED_VERBS = frozenset({"propose", "suggest", "seek", "want", "call", "dem
 
 
 def _has_own_details(noun: Token) -> bool:
-    """Does the noun phrase name who took part or when ("call between X and Y in January")?"""
+    """Does the noun phrase name who took part or when ("call between X and Y in January",
+    "the session, which will take place in Accra in May")?"""
+    if any(c.dep_ == "prep" for clause in meeting_clauses(noun) for c in clause.children):
+        return True
     for c in noun.children:
         if c.dep_ == "prep" and c.lower_ in ("with", "between"):
             return True
@@ -425,15 +435,44 @@ def arranged_meeting(trigger: Trigger, governor: Token) -> bool:
 COMMISSIVE_VERBS = frozenset({"offer", "promise", "pledge", "vow", "commit"})
 
 
+# Verbs that found a body: setting up a joint one ("will set up a working group") is an
+# agreement between the sides; a body of one's own ("a commission of inquiry") is no event.
+FOUNDING_VERBS = frozenset({"create", "establish", "form", "set"})
+JOINT_WORDS = frozenset({"joint", "bilateral", "trilateral", "intergovernmental", "working", "common"})
+
+
+def _joint_founding(verb: Token, trigger: Trigger) -> bool:
+    """Is the body that `verb` founds a joint one: "joint", "bilateral" or "working" before it,
+    "with X" or "between X and Y" after it, or founded by two sides ("X and Y will set up")?"""
+    doc = verb.doc
+    body = doc[max(trigger.tokens)]
+    if any(c.lower_ in JOINT_WORDS for c in body.children if c.dep_ in ("amod", "compound")):
+        return True
+    if any(c.dep_ == "prep" and c.lower_ in ("with", "between") for t in (verb, body) for c in t.children):
+        return True
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return any(any(k.dep_ == "conj" for k in s.children) or s.tag_ in ("NNS", "NNPS") or s.lower_ == "we"
+               for s in subjects)
+
+
+# Entity labels of a figure: "valued at $5 billion", "estimated at 3 percent".
+FIGURE_ENTS = frozenset({"MONEY", "CARDINAL", "PERCENT", "QUANTITY"})
+
+
 def verb_reports_event(tok: Token, trigger: Trigger, nouns: set[int]) -> bool:
     """Grammar filters for a verb trigger: participles that describe a noun ("a credit line,
     suspended since 2016"), "seek to" (an aim, not a request), promises without content."""
     if tok.dep_ == "acl" and tok.tag_ == "VBN":
         return False
     kids = list(tok.children)
+    if any(c.dep_ == "prep" and c.lower_ == "at" and any(t.ent_type_ in FIGURE_ENTS for t in c.subtree)
+           for c in kids):
+        return False  # "exports were valued at $5 billion": a figure, not praise
     has_clause = any(c.dep_ in ("xcomp", "ccomp") for c in kids)
     objects = [c for c in kids if c.dep_ == "dobj"]
     if trigger.term.plover == "REQUEST" and lemma(tok) in INTENT_WORDS and has_clause and not objects:
+        return False
+    if lemma(tok) in FOUNDING_VERBS and len(trigger.tokens) > 1 and not _joint_founding(tok, trigger):
         return False
     if len(trigger.tokens) == 1 and lemma(tok) in COMMISSIVE_VERBS and not has_clause:
         return any(o.i in nouns or o.ent_type_ == "MONEY" or any(t.ent_type_ == "MONEY" for t in o.subtree)
@@ -486,7 +525,8 @@ def event_status(trigger: Trigger, doc: Doc, date: str | None, pub: str | None) 
     noun = doc[trigger.head]
     if trigger.is_noun and any(c.lower_ in PLAN_WORDS for c in noun.subtree if c.i < noun.i):
         return "planned"
-    if meeting and (trigger.under is not None or (trigger.is_noun and _to_be_held(noun))):
+    scheduled = trigger.is_noun and (_to_be_held(noun) or _clause_future(noun))
+    if meeting and (trigger.under is not None or scheduled):
         return "planned"  # "agreed to hold the next session", "the forum to be held in June"
     if meeting and trigger.relation == "object" and lemma(doc[trigger.verb]) in PLANNING_VERBS:
         return "planned"
@@ -520,6 +560,34 @@ def event_status(trigger: Trigger, doc: Doc, date: str | None, pub: str | None) 
 
 # Verbs of an infinitive after a meeting noun that schedule it: "the forum to be held in June".
 HOLD_VERBS = frozenset({"hold", "take", "convene", "organize", "organise", "host"})
+# Verbs of a relative clause that tell when and where the meeting noun it hangs on happens:
+# "the session, which will take place in Accra in May", "the summit, which is scheduled for June".
+SCHEDULE_CLAUSE_VERBS = HOLD_VERBS | frozenset({
+    "be", "begin", "start", "open", "end", "close", "conclude", "schedule", "slate", "set", "plan",
+    "run", "resume"})
+
+
+def meeting_clauses(noun: Token) -> list[Token]:
+    """The verbs of the relative clauses that date or place meeting noun `noun` (or the body
+    it is a meeting of: "the next session of the commission, which will take place in Baku"):
+    the relative pronoun is their subject and they say the meeting takes place ("which will
+    be held in Baku in June"), not what someone does at it ("which he will attend") nor how
+    a body came to be ("which was set up in 2010")."""
+    heads = [noun] + [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+                      for o in p.children if o.dep_ == "pobj"]
+    return [c for h in heads for c in h.children if c.dep_ == "relcl" and lemma(c) in SCHEDULE_CLAUSE_VERBS
+            and any(k.dep_ in ("nsubj", "nsubjpass") and k.lower_ in ("which", "that") for k in c.children)
+            and not any(k.dep_ == "prt" for k in c.children)]
+
+
+def _clause_future(noun: Token) -> bool:
+    """"the summit, which will take place in June", "which is scheduled for June": a relative
+    clause of the meeting noun puts it in the future."""
+    for clause in meeting_clauses(noun):
+        helpers = {c.lower_ for c in clause.children if c.dep_ in ("aux", "auxpass")}
+        if helpers & (MODAL_FUTURE | {"would"}) or lemma(clause) in ("schedule", "slate", "set", "plan"):
+            return True
+    return False
 
 
 def _to_be_held(noun: Token) -> bool:

@@ -25,7 +25,8 @@ from dragoman.nlp.eventargs import (FIRST_PERSON, THIRD_PLURAL, THIRD_SINGULAR, 
                                     locate, noun_args, referenced_target, verb_args)
 from dragoman.nlp.eventrefs import named_sides
 from dragoman.nlp.eventrules import (MEETING_MODES, Trigger, TriggerLexicon, event_status,
-                                     is_future, is_speech, lemma, raw_triggers, select_triggers)
+                                     is_future, is_speech, lemma, meeting_clauses, raw_triggers,
+                                     select_triggers)
 from dragoman.nlp.extensions import register_extensions, token_table
 from dragoman.nlp.timex import Timex, resolve, timexes_in
 
@@ -50,6 +51,10 @@ MUTUAL_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 PLACED_TYPES = frozenset({"CONSULT", "ASSAULT", "PROTEST"})
 # Prepositions that put one event inside another, at the same time: "met at the summit".
 SAME_TIME_PREPS = frozenset({"at", "during", "in", "on", "via", "by", "over", "amid"})
+# Types an organisation's act needs a target for: backing given to someone.
+BACKING_TYPES = frozenset({"SUPPORT", "AID"})
+# The CAMEO code of signing a formal agreement: one ceremony may be told twice.
+SIGNING_CAMEO = "057"
 # First words of a time to come that names no date ("next week", "in the coming days").
 VAGUE_FUTURE = ("next", "coming", "in the coming", "later", "upcoming", "this coming")
 
@@ -97,14 +102,16 @@ def _clause_tokens(anchor: Token, noun: Token | None, others: frozenset[int] = f
 
     out = {anchor.i}
     stack = [c for c in kids[anchor.i] if own(c) and c not in others]
+    # the noun's own participle and the relative clause that dates or places it stay ("talks
+    # held in Cairo on Monday", "the session, which will take place in Accra in May")
+    noun_clauses = set() if noun is None else {c.i for c in meeting_clauses(noun)}
     if noun is not None:
         stack.append(noun.i)
     while stack:
         tok = stack.pop()
         out.add(tok)
-        # the noun's own relative clause stays ("talks held in Cairo on Monday")
-        stack.extend(c for c in kids[tok] if c not in others
-                     and (own(c) or (noun is not None and tok == noun.i and dep[c] == "acl")))
+        stack.extend(c for c in kids[tok] if c not in others and (
+            own(c) or c in noun_clauses or (noun is not None and tok == noun.i and dep[c] == "acl")))
     return out
 
 
@@ -367,12 +374,39 @@ def complete_targets(drafts: list[Draft], finder: ArgFinder) -> None:
         src = d.args.source
         if d.args.target or not src or d.mode == "summit":
             continue
-        countries = {finder.country_of(s) for s in src}
-        if len(countries) != 1 or finder.kind(src[0]) not in ("person", "country"):
+        # an organisation of no known country beside its country ("the German bank KfW")
+        # leaves the side to the country
+        states = [s for s in src if finder.kind(s) in ("person", "country")]
+        countries = {finder.country_of(s) for s in src
+                     if finder.kind(s) != "organization" or finder.country_of(s)}
+        if len(countries) != 1 or not states or finder.kind(src[0]) == "place":
             continue
         if d.type in MUTUAL_TYPES and not d.args.first_person and len(src) > 1:
             continue
-        d.args.target = [c for c in finder.counterpart(src[0]) if c not in src]
+        d.args.target = (_recipients(d, drafts, finder, countries)
+                         or [c for c in finder.counterpart(states[0]) if c not in src])
+
+
+def _recipients(d: Draft, drafts: list[Draft], finder: ArgFinder, countries: set[str | None]) -> list[str]:
+    """"China also offered assistance": aid with no recipient named goes where the article's
+    other aid goes (the first aid event's targets of another country), not to the donor's
+    usual counterpart."""
+    if d.type != "AID":
+        return []
+    for other in drafts:
+        if other is not d and other.type == "AID" and other.args.target:
+            targets = [t for t in other.args.target if finder.country_of(t) not in countries]
+            if targets:
+                return targets
+    return []
+
+
+def aimless_backing(d: Draft, finder: ArgFinder) -> bool:
+    """"The Business Council supports the plan", "the bank will provide loans for the
+    project": support or aid by organisations alone for no actor of the article is no event
+    between states (a state's is aimed at its counterpart by `complete_targets`)."""
+    return (d.type in BACKING_TYPES and not d.args.target and bool(d.args.source)
+            and all(finder.kind(s) == "organization" for s in d.args.source))
 
 
 # --- merging ----------------------------------------------------------------------------
@@ -408,10 +442,21 @@ def _other_people(a: Draft, b: Draft, finder: ArgFinder) -> bool:
                 and {i for i in theirs - ours if finder.country_of(i) not in sides})
 
 
+def same_signing(a: Draft, b: Draft, finder: ArgFinder) -> bool:
+    """Two reports of one signing ceremony: "Serbia and the UAE on Thursday signed a trade
+    agreement" in the lead, "the agreement was signed at the palace by the two ministers"
+    later; the same status, compatible dates and the same sides."""
+    if a.cameo != SIGNING_CAMEO or b.cameo != SIGNING_CAMEO or a.status != b.status:
+        return False
+    return _dates_agree(a.date, b.date) and _share_actor(a, b, finder) and not _other_people(a, b, finder)
+
+
 def same_happening(a: Draft, b: Draft, finder: ArgFinder) -> bool:
     """Two reports of one meeting: both CONSULT, same status, both or neither a call (but
     "discussed it in a phone call" is one), compatible dates, an actor in common and no
     different people of one country."""
+    if same_signing(a, b, finder):
+        return True
     if a.type != "CONSULT" or b.type != "CONSULT" or a.status != b.status:
         return False
     one_sentence = a.sent == b.sent
@@ -511,6 +556,7 @@ def extract_events(doc: Doc, lexicon: TriggerLexicon) -> list[Event]:
     learn_partners(drafts, finder)
     share_coordinated_targets(drafts, doc, finder)
     complete_targets(drafts, finder)
+    drafts = [d for d in drafts if not aimless_backing(d, finder)]
     date_from_lead(drafts, doc)
     drafts = [d for d in merge_drafts(drafts, finder) if not is_background(d, doc._.pub_date)]
     drafts.sort(key=lambda d: d.span)
