@@ -262,3 +262,56 @@ def test_paragraph_starts_read_from_arrays_are_the_same(nlp, text):
     from dragoman.nlp.paragraphs import mark_paragraph_starts
     ours, reference = mark_paragraph_starts(nlp.make_doc(text)), _paragraph_starts_by_tokens(nlp.make_doc(text))
     assert (ours.to_array([SENT_START]) == reference.to_array([SENT_START])).all()
+
+
+def test_mentions_covering_agree_with_a_scan(nlp):
+    """mentions_covering (bisect over cached starts) lists what a full scan lists, in order."""
+    from dragoman.nlp.extensions import mentions_covering
+    doc = nlp.make_doc("Foreign Minister Hakan Fidan met his Kazakh counterpart in Astana.")
+    mentions = sorted([Mention(0, 28, "E1", "title"), Mention(17, 28, "E1"), Mention(37, 43, "E2", "demonym"),
+                       Mention(58, 64, "E3", "capital"), Mention(23, 28, "E1")], key=lambda m: (m.start, -m.end))
+    doc._.mentions = mentions
+    for char in range(-1, len(doc.text) + 2):
+        assert mentions_covering(doc, char) == [m for m in mentions if m.start <= char < m.end]
+
+
+@pytest.mark.parametrize("text", ["Ms Amina Haddad met  Mr. Dlamini in\n\nPretoria .", TRICKY, "x", "a  b"])
+def test_expand_is_char_span_expand(nlp, text):
+    """The gender evidence's token ranges are those of doc.char_span(..., "expand")."""
+    from dragoman.nlp.speakers import _expand
+    doc = nlp(text)
+    for start in range(-1, len(text) + 2):
+        for end in range(start + 1, len(text) + 2):
+            span = doc.char_span(start, end, alignment_mode="expand")
+            ours = _expand(doc, start, end)
+            assert (ours is None and span is None) or (
+                ours is not None and span is not None and (ours.start, ours.end) == (span.start, span.end))
+
+
+def _token_cue_class(lexicon, token):
+    """The speech lexicon's cue test as first written, on Token objects (the reference)."""
+    lower = token.lower_
+    if lower == "according":
+        nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+        return lexicon.phrasal.get(("according", nxt.lower_)) if nxt is not None else None
+    if not (token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB")):
+        return None
+    lemma = token.lemma_.lower()
+    for child in token.children:
+        if child.dep_ == "prt" and (lemma, child.lower_) in lexicon.phrasal:
+            return lexicon.phrasal[(lemma, child.lower_)]
+    return lexicon.words.get(lemma)
+
+
+@pytest.mark.parametrize("text_set", ["examples", "generated"])
+def test_cue_classes_read_from_the_table_are_the_tokens(nlp, text_set):
+    """cue_class (token table, memoised per doc) answers as the Token-based test, and every
+    cue lies among cue_positions."""
+    from dragoman.nlp.speakers import speech_lexicon
+    lexicon = speech_lexicon()
+    for doc in nlp.pipe(_texts(text_set)[:6] + ["He set out the plan and pointed out, according to"]):
+        positions = set(lexicon.cue_positions(doc))
+        for tok in doc:
+            expected = _token_cue_class(lexicon, tok)
+            assert lexicon.cue_class(tok) == expected
+            assert expected is None or tok.i in positions

@@ -227,7 +227,8 @@ def _yield_to_people(doc: Doc, hits: list[GeoHit]) -> list[GeoHit]:
     people = [(e.start, e.end) for e in doc.ents if e.label_ == "PERSON" and len(e) > 1]
     if not people:
         return hits
-    return [h for h in hits if h.kind not in ("place", "capital") or not any(
+    inside = {t for s, e in people for t in range(s, e)}  # only a hit starting here can yield
+    return [h for h in hits if h.kind not in ("place", "capital") or h.start not in inside or not any(
         s <= h.start and h.end <= e and (e - s) > (h.end - h.start) for s, e in people)]
 
 

@@ -76,6 +76,14 @@ def mention_at(doc: Doc, char: int) -> Mention | None:
     return min(hits, key=lambda m: m.end - m.start) if hits else None
 
 
+def mentions_covering(doc: Doc, char: int) -> list[Mention]:
+    """The mentions covering character `char`, in text order (as `doc._.mentions`)."""
+    mentions: list[Mention] = doc._.mentions or []
+    starts, longest = _mention_index(doc, mentions)
+    lo, hi = bisect.bisect_left(starts, char - longest + 1), bisect.bisect_right(starts, char)
+    return [m for m in mentions[lo:hi] if m.start <= char < m.end]
+
+
 def _mention_index(doc: Doc, mentions: list[Mention]) -> tuple[list[int], int]:
     """(start of each mention, length of the longest), kept while `doc._.mentions` is the
     same list (the actors component writes it once)."""
@@ -108,6 +116,12 @@ def span_text(span: Span) -> str:
     return doc_text(span.doc)[span.start_char:span.end_char]
 
 
+# Hash -> string, for every vocabulary the process uses (a hash names one string for
+# good); emptied when it grows past _STRINGS_MAX entries, so a long run stays bounded.
+_STRINGS: dict[int, str] = {}
+_STRINGS_MAX = 1_000_000
+
+
 class TokenTable:
     """The token attributes of one doc as plain Python lists, indexed by token.
 
@@ -124,8 +138,16 @@ class TokenTable:
         return self.doc.to_array(attr).tolist()
 
     def _strings(self, attr: int) -> list[str]:
-        strings = self.doc.vocab.strings
-        return [strings[h] for h in self._ints(attr)]
+        hashes = self._ints(attr)
+        try:  # a dict look-up is faster than asking the StringStore for every token
+            return list(map(_STRINGS.__getitem__, hashes))
+        except KeyError:
+            if len(_STRINGS) > _STRINGS_MAX:
+                _STRINGS.clear()
+            strings = self.doc.vocab.strings
+            for h in set(hashes).difference(_STRINGS):
+                _STRINGS[h] = strings[h]
+            return list(map(_STRINGS.__getitem__, hashes))
 
     @cached_property
     def text(self) -> list[str]:

@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Token
 
 from dragoman.nlp.extensions import doc_text
 from dragoman.model import Entity, Extraction, Quote, QuoteKind
-from dragoman.nlp.extensions import register_extensions, token_table
+from dragoman.nlp.extensions import TokenTable, register_extensions, token_table
 from dragoman.nlp.names import fold
 from dragoman.nlp.quotemarks import MarkedQuote, find_marked_quotes, paragraphs
 from dragoman.nlp.reported import find_reports, source_of
@@ -267,30 +267,35 @@ def _focus_subjects(d: Layout, quoted: list[tuple[int, int]]) -> list[Token]:
     paragraph into the quote that ends the one before, and takes the name for an object)."""
     out = []
     table = token_table(d.doc)
-    for i in [i for i, (dep, pos) in enumerate(zip(table.dep, table.pos)) if dep == "nsubj" or pos == "PROPN"]:
-        t = d.doc[i]
-        if any(s <= t.idx < e for s, e in quoted):
+    dep, pos, idx = table.dep, table.pos, table.idx
+    for i in [i for i, (dep_i, pos_i) in enumerate(zip(dep, pos)) if dep_i == "nsubj" or pos_i == "PROPN"]:
+        char = idx[i]
+        if any(s <= char < e for s, e in quoted):
             continue
-        if t.dep_ == "nsubj" and _main_clause(t.head, d.paragraph(t.idx)):
-            out.append(t)
-        elif t.pos_ == "PROPN" and _opens_sentence(d, t):
-            out.append(t)
+        if dep[i] == "nsubj" and _main_clause(table, table.head[i], d.paragraph(char)):
+            out.append(d.doc[i])
+        elif pos[i] == "PROPN" and _opens_sentence(d, i):
+            out.append(d.doc[i])
     return out
 
 
-def _opens_sentence(d: Layout, tok: Token) -> bool:
-    if d.paragraph(tok.idx)[0] == tok.idx:
+def _opens_sentence(d: Layout, i: int) -> bool:
+    """Does token i begin its paragraph, or follow (over spaces) a sentence's last mark?"""
+    table = token_table(d.doc)
+    if d.paragraph(table.idx[i])[0] == table.idx[i]:
         return True
-    prev = next((t for t in reversed(d.doc[max(0, tok.i - 3):tok.i]) if not t.is_space), None)
-    return prev is not None and prev.text in (".", "!", "?")
+    prev = next((j for j in range(i - 1, max(0, i - 3) - 1, -1) if not table.is_space[j]), None)
+    return prev is not None and table.text[prev] in (".", "!", "?")
 
 
-def _main_clause(verb: Token, para: tuple[int, int]) -> bool:
-    """Is `verb` the predicate of a main clause (or coordinated with one)? A verb the parser
-    hung on a clause of another paragraph counts as main: paragraphs do not share sentences."""
-    while verb.dep_ in ("conj", "parataxis") and para[0] <= verb.head.idx < para[1]:
-        verb = verb.head
-    return verb.dep_ == "ROOT" or not para[0] <= verb.head.idx < para[1]
+def _main_clause(table: TokenTable, verb: int, para: tuple[int, int]) -> bool:
+    """Is token `verb` the predicate of a main clause (or coordinated with one)? A verb the
+    parser hung on a clause of another paragraph counts as main: paragraphs do not share
+    sentences."""
+    dep, head, idx = table.dep, table.head, table.idx
+    while dep[verb] in ("conj", "parataxis") and para[0] <= idx[head[verb]] < para[1]:
+        verb = head[verb]
+    return dep[verb] == "ROOT" or not para[0] <= idx[head[verb]] < para[1]
 
 
 def attribute_quotes(doc: Doc, lexicon: SpeechLexicon | None = None) -> list[Quote]:

@@ -11,10 +11,12 @@ skipping people whose gender the article shows to differ ("Ms", "for her part",
 """
 from __future__ import annotations
 
+import bisect
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from types import MappingProxyType
+from typing import NamedTuple
 
 from spacy.tokens import Doc, Token
 
@@ -23,7 +25,8 @@ from dragoman.codebooks import office_lookup
 from dragoman.codebooks._tables import read_tsv
 from dragoman.errors import DragomanError
 from dragoman.model import Entity
-from dragoman.nlp.extensions import Mention, entity_by_id, mentions_between, token_table
+from dragoman.nlp.extensions import (Mention, TokenTable, entity_by_id, mentions_between,
+                                     mentions_covering, token_table)
 
 CUE_CLASSES = ("say", "direct", "source", "act")
 LEXICON_CLASSES = CUE_CLASSES + ("official",)
@@ -47,25 +50,42 @@ class SpeechLexicon:
 
     def cue_class(self, token: Token) -> str | None:
         """The class of `token` as a speech cue ("say", "direct", "source", "act"), or None."""
-        lower = token.lower_
+        return self.cue_class_at(token.doc, token.i)
+
+    def cue_class_at(self, doc: Doc, i: int) -> str | None:
+        """`cue_class` of token i, read from the token table and asked once per token."""
+        memo = doc.user_data.get("dragoman_cue_classes")
+        if memo is None or memo[0] is not self:
+            memo = doc.user_data["dragoman_cue_classes"] = (self, {})
+        found = memo[1]
+        if i not in found:
+            found[i] = self._cue_class(token_table(doc), i)
+        return found[i]
+
+    def _cue_class(self, table: TokenTable, i: int) -> str | None:
+        lower = table.lower[i]
         if lower == "according":
-            nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
-            return self.phrasal.get(("according", nxt.lower_)) if nxt is not None else None
-        if not (token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB")):
+            return self.phrasal.get(("according", table.lower[i + 1])) if i + 1 < len(table.lower) else None
+        if not (table.pos[i] in ("VERB", "AUX") or table.tag[i].startswith("VB")):
             return None
-        lemma = token.lemma_.lower()
-        for child in token.children:
-            if child.dep_ == "prt" and (lemma, child.lower_) in self.phrasal:
-                return self.phrasal[(lemma, child.lower_)]
+        lemma = table.lemma_lower[i]
+        for child in table.children[i]:
+            if table.dep[child] == "prt" and (lemma, table.lower[child]) in self.phrasal:
+                return self.phrasal[(lemma, table.lower[child])]
         return self.words.get(lemma)
 
     def cue_positions(self, doc: Doc) -> list[int]:
         """Indices of the tokens of `doc` that `cue_class` may find a cue in (a superset:
-        "according", and the lemmas of the lexicon), in text order."""
+        "according", and the lemmas of the lexicon), in text order. Computed once per doc."""
+        cached = doc.user_data.get("dragoman_cue_positions")
+        if cached is not None and cached[0] is self:
+            return list(cached[1])
         table = token_table(doc)
         verbs = {verb for verb, _ in self.phrasal}
-        return [i for i, (lower, lemma) in enumerate(zip(table.lower, table.lemma_lower))
-                if lemma in self.words or lemma in verbs or lower == "according"]
+        found = [i for i, (lower, lemma) in enumerate(zip(table.lower, table.lemma_lower))
+                 if lemma in self.words or lemma in verbs or lower == "according"]
+        doc.user_data["dragoman_cue_positions"] = (self, found)
+        return list(found)
 
 
 @lru_cache(maxsize=1)
@@ -115,9 +135,10 @@ def gender_evidence(doc: Doc, persons: set[str]) -> dict[str, str]:
     """
     spans = []
     for m in doc._.mentions or []:
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is not None and m.entity_id in persons:
-            spans.append((m, span))
+        if m.entity_id in persons:
+            span = _expand(doc, m.start, m.end)
+            if span is not None:
+                spans.append((m, span))
     votes: dict[str, set[str]] = {}
     others_of: dict[str, set[int]] = {}  # entity id -> tokens of the other people's mentions
     for m, span in spans:
@@ -133,21 +154,51 @@ def gender_evidence(doc: Doc, persons: set[str]) -> dict[str, str]:
     return {eid: next(iter(vs)) for eid, vs in votes.items() if len(vs) == 1}
 
 
+class _Tokens(NamedTuple):
+    """Tokens [start, end) of a doc."""
+
+    start: int
+    end: int
+
+
+def _expand(doc: Doc, start: int, end: int) -> _Tokens | None:
+    """`doc.char_span(start, end, alignment_mode="expand")` as its token range, found by
+    bisection over the token table (a Span only where the table cannot tell)."""
+    table = token_table(doc)
+    first, last = _token_by_char(table, start), _token_by_char(table, end - 1)
+    if first < 0 or last < 0:
+        return None
+    if start == table.end[first]:  # the trailing space is not part of the token
+        first += 1
+    if first > last:  # an empty range: let spaCy decide
+        span = doc.char_span(start, end, alignment_mode="expand")
+        return None if span is None else _Tokens(span.start, span.end)
+    return _Tokens(first, last + 1)
+
+
+def _token_by_char(table: TokenTable, char: int) -> int:
+    """The token whose text or trailing space holds character `char`, or -1 (spaCy's
+    `token_by_char`)."""
+    i = bisect.bisect_right(table.idx, char) - 1
+    if i < 0 or char >= table.end[i] + table.space_after[i]:
+        return -1
+    return i
+
+
 def _name_gender(doc: Doc, start: int, end: int, others: set[int]) -> str | None:
     """Gender shown around one name at tokens [start, end); `others`: tokens of other people."""
-    if start > 0 and doc[start - 1].lower_ in _HONORIFIC_GENDER:
-        return _HONORIFIC_GENDER[doc[start - 1].lower_]
-    window = [t.lower_ for t in doc[end:end + 4]]
+    table = token_table(doc)
+    if start > 0 and table.lower[start - 1] in _HONORIFIC_GENDER:
+        return _HONORIFIC_GENDER[table.lower[start - 1]]
+    window = table.lower[end:end + 4]
     if len(window) == 4 and window[0] == "," and window[1] == "for" and window[3] == "part":
         return _POSSESSIVE_GENDER.get(window[2])
-    head = doc[end - 1]
-    if head.dep_ != "nsubj":
+    if table.dep[end - 1] != "nsubj":
         return None
-    verb = head.head
-    table = token_table(doc)
-    embedded = {j for c in table.children[verb.i] if table.dep[c] in ("ccomp", "parataxis")
+    verb = table.head[end - 1]
+    embedded = {j for c in table.children[verb] if table.dep[c] in ("ccomp", "parataxis")
                 for j in table.subtree_set(c)}
-    for j in table.subtree(verb.i):
+    for j in table.subtree(verb):
         if j < end or j in embedded:
             continue
         if j in others:
@@ -266,8 +317,11 @@ class SpeakerResolver:
     def mentions_at(self, token: Token, naming: bool = True) -> list[Mention]:
         """Mentions covering `token`, people first, then organisations, then the rest;
         naming: only those that name the actor (not a demonym describing something)."""
-        hits = [m for m in mentions_between(self.doc, max(0, token.idx - 200), token.idx + 200)
-                if m.start <= token.idx < m.end and (m.kind in _NAMING_KINDS or not naming)]
+        char = token.idx
+        # (the mentions covering `char` that lie within 200 characters of it either side)
+        hits = [m for m in mentions_covering(self.doc, char)
+                if m.start >= char - 200 and m.end <= char + 200
+                and (m.kind in _NAMING_KINDS or not naming)]
         order = {"person": 0, "organization": 1, "country": 2, "place": 3}
         return sorted(hits, key=lambda m: (order.get(self._kind(m.entity_id), 9), m.end - m.start))
 
