@@ -135,3 +135,15 @@ def test_find_findings_lists_discrepancies_then_progress():
 ])
 def test_periods_overlap(a, b, expected):
     assert periods_overlap(a, b) == expected
+
+
+def test_an_articles_findings_compare_one_metric_family_only():
+    """The gold's definition: a discrepancy is within one metric family (investment and fdi
+    are one); exports above the two-way trade is a knowledge-base cross-check only."""
+    part = claim("C1", "exports", 9e9, period="2023", speaker="E1")
+    whole = claim("C2", "trade_volume", 6e9, period="2023", speaker="E2")
+    assert find_findings([part, whole]) == []
+    assert [f.claims for f in discrepancies([part, whole])] == [["C1", "C2"]]
+    total = claim("C1", "investment", 2e9, "more_than", speaker="E1")
+    direct = claim("C2", "fdi", 1.5e9, speaker="E2")
+    assert [f.kind for f in find_findings([total, direct])] == ["discrepancy"]

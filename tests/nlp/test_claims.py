@@ -191,7 +191,7 @@ def test_synthetic_articles_reach_the_floor(extractor):
      [claim("trade_volume", 4e9, "exact", "USD", "target", None, "GHA", "TGO")]),
     ('"We want to bring mutual trade to $6 billion within three years," Ghanaian President '
      'Kwame Asante told his Togolese counterpart.',
-     [claim("trade_volume", 6e9, "exact", "USD", "target", None, "GHA", "TGO")]),
+     [claim("trade_volume", 6e9, "exact", "USD", "target", "2027", "GHA", "TGO")]),
     ("Ghana hopes to attract $2 billion in Togolese investment by 2028.",
      [claim("investment", 2e9, "exact", "USD", "target", "2028", "TGO", "GHA")]),
     # money made available is a target by the team's convention; money already given is not
@@ -394,3 +394,66 @@ def test_the_figure_restated_by_another_speaker_keeps_its_parties(run):
     got = [(c.metric, c.value, c.qualifier, c.holder, c.counterpart) for c in run(text).claims]
     assert got == [("investment", pytest.approx(40e6), "about", "TON", "FJI"),
                    ("investment", pytest.approx(55e6), "about", "TON", "FJI")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a deadline counted from publication (2024-05-14); a span ("over the next N years") is none
+    ("Ghana and Togo aim to double bilateral trade to $2 billion within five years.",
+     [claim("trade_volume", 2e9, "exact", "USD", "target", "2029", "GHA", "TGO")]),
+    ("Trade between Ghana and Togo is expected to reach $2 billion within a decade.",
+     [claim("trade_volume", 2e9, "exact", "USD", "forecast", "2034", "GHA", "TGO")]),
+    ("Ghana and Togo want to raise trade to $3 billion by the end of the decade.",
+     [claim("trade_volume", 3e9, "exact", "USD", "target", "2030", "GHA", "TGO")]),
+    ("Ghana will provide $50 million in loans to Togo over the next three years.",
+     [claim("loan", 50e6, "exact", "USD", "target", None, "GHA", "TGO")]),
+])
+def test_deadlines_counted_from_publication(run, text, expected):
+    assert scored(run(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # other nouns for a trading partner
+    ("Chile is Peru's third largest export market.",
+     [claim("trade_partner_rank", 3, "exact", "rank", "actual", None, "CHL", "PER")]),
+    ("China is Laos's largest source of imports.",
+     [claim("trade_partner_rank", 1, "exact", "rank", "actual", None, "CHN", "LAO")]),
+    # "the largest ... after X" is second; a measure ranked against another country's
+    ("Brazil is the largest investor in Angola after Portugal.",
+     [claim("investor_rank", 2, "exact", "rank", "actual", None, "BRA", "AGO")]),
+    ("China is Kenya's biggest trading partner, behind only the European Union.",
+     [claim("trade_partner_rank", 2, "exact", "rank", "actual", None, "CHN", "KEN")]),
+    ("Japanese investment in Vietnam was the second highest after South Korea.",
+     [claim("investor_rank", 2, "exact", "rank", "actual", None, "JPN", "VNM")]),
+    ("Kenyan exports to Uganda are the third largest, behind China and India.",
+     [claim("trade_partner_rank", 3, "exact", "rank", "actual", None, "KEN", "UGA")]),
+    # "after" something that is not a rival does not move the rank
+    ("China became Kenya's largest trading partner after overtaking India.",
+     [claim("trade_partner_rank", 1, "exact", "rank", "actual", None, "CHN", "KEN")]),
+    # ranks within a subset are left out, but still name the noun of a bare rank after them
+    ("Brazil is Chile's largest trading partner in Latin America.", []),
+    ("Ghana is Togo's largest African trading partner.", []),
+    ("Egypt is the largest investor in Sudan among Arab countries.", []),
+    ("Spain is among the top five European investors in Morocco.", []),
+    ("Thailand is Norway's largest trading partner in Southeast Asia, while Norway is Thailand's "
+     "ninth-largest.",
+     [claim("trade_partner_rank", 9, "exact", "rank", "actual", None, "NOR", "THA")]),
+])
+def test_more_rank_forms_and_subsets(run, text, expected):
+    assert scored(run(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Trade between Chile and Peru was up by around 15 percent in 2023, officials said.",
+     [claim("trade_volume", 15, "about", "percent", "actual", "2023", "CHL", "PER")]),
+    ("Peruvian exports to Chile fell by a fifth last year.",
+     [claim("exports", 20, "exact", "percent", "actual", "2023", "PER", "CHL")]),
+    ("Trade between Malaysia and Thailand grew by almost a third in 2023 to $9 billion.",
+     [claim("trade_volume", 33.3, "about", "percent", "actual", "2023", "MYS", "THA"),
+      claim("trade_volume", 9e9, "exact", "USD", "actual", "2023", "MYS", "THA")]),
+    ("Trade between Nigeria and Ghana reached N1.2 trillion last year.",
+     [claim("trade_volume", 1.2e12, "exact", "NGN", "actual", "2023", "NGA", "GHA")]),
+    ("Pakistani exports to Sri Lanka reached Rs 90 billion last year, officials in Islamabad said.",
+     [claim("exports", 90e9, "exact", "PKR", "actual", "2023", "PAK", "LKA")]),
+])
+def test_changes_and_currencies(run, text, expected):
+    assert scored(run(text)) == expected

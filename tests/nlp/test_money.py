@@ -46,6 +46,20 @@ from dragoman.nlp.money import find_amounts, parse_number
     ("9 billion bolivianos", 9e9, "BOB"),
     # "A $2 billion deal": the article "A", then US dollars (A$ is written without a space)
     ("A $2 billion deal", 2e9, "USD"),
+    # more symbols of the genre
+    ("GH₵5 billion", 5e9, "GHS"),
+    ("E£30 billion", 30e9, "EGP"),
+    ("TL 50 billion", 50e9, "TRY"),
+    ("50 billion TL", 50e9, "TRY"),
+    ("SR 20 billion", 20e9, "SAR"),
+    ("QR 15 billion", 15e9, "QAR"),
+    ("RM 3 billion", 3e9, "MYR"),
+    ("Rp 40 trillion", 40e12, "IDR"),
+    ("Tk 9,000 crore", 90e9, "BDT"),
+    ("USD 500 mln", 500e6, "USD"),
+    ("EUR 2.1 billion", 2.1e9, "EUR"),
+    ("1.2trn rupiah", 1.2e12, "IDR"),
+    ("$3.4bn", 3.4e9, "USD"),
     # percentages
     ("12 percent", 12, "percent"),
     ("12%", 12, "percent"),
@@ -110,3 +124,46 @@ def test_offsets_point_into_the_text():
 ])
 def test_parse_number(text, expected):
     assert parse_number(text) == expected
+
+
+@pytest.mark.parametrize("text, context, unit", [
+    # a bare letter is a currency only where the article is about its country, and with a scale
+    ("N1.2 trillion", "Trade between Nigeria and Ghana was N1.2 trillion.", "NGN"),
+    ("N500 million", "Lagos traders spent N500 million.", "NGN"),
+    ("R40 billion", "South African exports reached R40 billion.", "ZAR"),
+    ("Rs 300 billion", "Pakistani exports to China were Rs 300 billion, Islamabad said.", "PKR"),
+    ("Dh 10 billion", "Moroccan officials in Rabat put it at Dh 10 billion.", "MAD"),
+])
+def test_currencies_read_from_the_article(text, context, unit):
+    (amount,) = find_amounts(text, context=context)
+    assert amount.unit == unit
+
+
+@pytest.mark.parametrize("text, context", [
+    ("N1.2 trillion", "Chile and Peru traded N1.2 trillion of goods."),
+    ("N95", "Nigerian hospitals ordered N95 masks."),
+    ("R2", "The R2 road in South Africa was closed."),
+])
+def test_a_bare_letter_without_its_country_or_scale_is_no_money(text, context):
+    assert [a for a in find_amounts(text, context=context) if a.unit not in ("number",)] == []
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Trade grew by a third last year.", 33.3),
+    ("Exports fell by almost a fifth.", 20),
+    ("Imports were up by half in 2023.", 50),
+    ("Investment was down a quarter.", 25),
+    ("Trade rose by two-thirds.", 66.7),
+])
+def test_a_change_by_a_fraction_is_a_percentage(text, value):
+    (amount,) = find_amounts(text)
+    assert (amount.unit, amount.value) == ("percent", pytest.approx(value))
+
+
+@pytest.mark.parametrize("text", [
+    "A third of the trucks cross at Kapikule.",
+    "Output fell in the first quarter.",
+    "Tariffs were cut by half a percentage point.",
+])
+def test_fractions_that_are_no_change(text):
+    assert [a for a in find_amounts(text) if a.unit == "percent"] == []

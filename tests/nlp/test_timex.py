@@ -100,6 +100,14 @@ def test_month_rollover_at_the_turn_of_the_year():
     ("from March to May 2024", "range", "2024-03", "2024-05"),
     ("over the past decade", "duration", None, None),
     ("for three years", "duration", None, None),
+    # a deadline counted from publication (2023-09-11); "over the next N years" is a span
+    ("within five years", "deadline", "2028", None),
+    ("within the next two years", "deadline", "2025", None),
+    ("within a decade", "deadline", "2033", None),
+    ("in three years' time", "deadline", "2026", None),
+    ("by the end of the decade", "deadline", "2030", None),
+    ("by decade's end", "deadline", "2030", None),
+    ("over the next three years", "duration", None, None),
 ])
 def test_kinds(text, kind, value, until):
     timex = interpret(text, PUB)

@@ -18,7 +18,11 @@ a country pair's investment from two speakers are however two summaries of the s
 stock, and an analyst wants to see that they cannot be the same number — so investment
 and fdi claims from different speakers are compared as one measure, and the detail says
 how much non-direct investment would reconcile them. A part larger than its whole
-(exports or imports above the two-way trade of the same pair and period) disagrees too.
+(exports or imports above the two-way trade of the same pair and period) disagrees too, in
+the knowledge base's cross-checks; an article's findings follow the gold's definition
+(`../shared/gold/README` via examples/README.md: "two figures on the same metric family ...,
+the same holder and counterpart, and compatible periods, which cannot both hold given their
+qualifiers") and leave that check out.
 
 **Target progress.** A target and each actual of the same metric, unit and pair (not
 after the target's deadline): ratio = actual / target.
@@ -190,11 +194,14 @@ def _part_exceeds_whole(a: Claim, b: Claim, names: Mapping[str, str] | None) -> 
                    f"{part.metric} are part of the two-way trade")
 
 
-def discrepancies(claims: Sequence[Claim], names: Mapping[str, str] | None = None) -> list[Finding]:
-    """Every pair of claims that cannot both hold, in claim order."""
+def discrepancies(claims: Sequence[Claim], names: Mapping[str, str] | None = None,
+                  parts: bool = True) -> list[Finding]:
+    """Every pair of claims that cannot both hold, in claim order. parts: also a part above
+    its whole (exports above the two-way trade), a cross-check for the knowledge base that
+    the gold's definition of a discrepancy (one metric family) leaves out."""
     out = []
     for a, b in combinations(claims, 2):
-        finding = _discrepancy(a, b, names) or _part_exceeds_whole(a, b, names)
+        finding = _discrepancy(a, b, names) or (_part_exceeds_whole(a, b, names) if parts else None)
         if finding is not None:
             out.append(finding)
     return out
@@ -227,5 +234,7 @@ def target_progress(claims: Sequence[Claim]) -> list[Finding]:
 
 
 def find_findings(claims: Sequence[Claim], names: Mapping[str, str] | None = None) -> list[Finding]:
-    """Discrepancies, then target progress. names: entity id -> name, for the details."""
-    return discrepancies(claims, names) + target_progress(claims)
+    """An article's findings as the contract defines them: discrepancies within one metric
+    family (no part-above-whole check), then target progress. names: entity id -> name,
+    for the details."""
+    return discrepancies(claims, names, parts=False) + target_progress(claims)

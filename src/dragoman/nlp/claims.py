@@ -48,6 +48,8 @@ from dragoman.nlp.timex import Timex, find_timexes, tense_at
 FLOWS = frozenset({"trade_volume", "exports", "imports"})
 _ARG_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "pobj", "appos", "dative", "oprd",
                        "npadvmod", "compound", "nmod", "poss", "conj"})
+# What a ranked measure ranks: the holder of investment is an investor, an exporter a partner.
+_MEASURE_RANKS = {"investment": "investor_rank", "fdi": "investor_rank", "exports": "trade_partner_rank"}
 # The base of a change, after the figure it changed to: "fell to $1 billion from $1.3 billion".
 _FROM_BEFORE = re.compile(r"(?i)\bfrom\s+(?:about\s+|around\s+|nearly\s+|roughly\s+|some\s+)?$")
 # "to" right before a figure, its qualifier aside: "raise trade to (about) $5 billion", "up to".
@@ -409,18 +411,33 @@ class ClaimFinder:
         return None
 
     def _add_rank(self, n: int, sent: Span, rank: RankHit) -> None:
-        metric = rank.metric or next((d.metric for d in reversed(self.drafts)
-                                      if d.unit == "rank" and d.sent >= n - 1), None)
+        anchor = self._anchor(rank.start, rank.end)
+        measured = self._measure_rank(anchor) if rank.by_measure else None
+        metric = rank.metric or (measured[0] if measured else None) or next(
+            (d.metric for d in reversed(self.drafts) if d.unit == "rank" and d.sent >= n - 1), None)
         if metric is None:
             return
-        anchor = self._anchor(rank.start, rank.end)
         speaker = find_speaker(self.parties, anchor, self.lex)
-        holder, counterpart = rank_parties(self.parties, sent, rank, self._speaker_country(speaker))
+        if measured is not None:
+            # the holder of the measure is the one ranked: "Japanese investment in Vietnam"
+            holder, counterpart = directed_parties(self.parties, measured[1], anchor, measured[2],
+                                                   self._speaker_country(speaker), self.lex)
+        else:
+            holder, counterpart = rank_parties(self.parties, sent, rank, self._speaker_country(speaker))
         status = find_status(anchor, self.lex, deadline=False)
         _, period = find_period(self.doc, sent, rank.start, rank.end, status, self.timexes, self.lex,
                                 strict=True)
         self.drafts.append(Draft(rank.start, rank.end, float(rank.value), "rank", rank.qualifier, metric,
                                  status, period, holder, counterpart, speaker, n))
+
+    def _measure_rank(self, anchor: Token) -> tuple[str, Token, str] | None:
+        """(rank metric, the noun naming the measure, the measure) for a superlative that ranks
+        the measure its clause names ("Japanese investment ... is the second highest after
+        ..."): investment ranks investors, exports rank trading partners; None otherwise."""
+        hit = find_metric(anchor, self.lex, self.parties.org_tokens)
+        if hit is None or hit[0] not in _MEASURE_RANKS:
+            return None
+        return _MEASURE_RANKS[hit[0]], hit[1], hit[0]
 
 
 def extract_claims(doc: Doc, lex: ClaimLexicon | None = None) -> list[Claim]:

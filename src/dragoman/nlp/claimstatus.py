@@ -207,6 +207,9 @@ def percent_kind(anchor: Token, text: str, amount: Amount, lex: ClaimLexicon) ->
     if re.match(r"\s+of\b", after) or lemmas & (lex.words("share") - {"of"}):
         return "share"
     near = {t.lemma_.lower() for t in anchor.children} | {t.lower_ for t in anchor.children}
+    # "was up by 15 percent": the change word hangs off the verb the figure's "by" depends on
+    near |= {c.lower_ for t in chain[:4] if t.pos_ in ("VERB", "AUX")
+             for c in t.children if c.dep_ in ("advmod", "prt", "acomp") and c.i < anchor.i}
     if lemmas & lex.words("change") or near & lex.words("change"):
         return "change"
     return None

@@ -6,7 +6,8 @@
 -> 500 "number". Currency symbols and words come from `codebooks/data/currencies.tsv`;
 three-letter ISO 4217 codes are recognised from pycountry. A range written as one
 amount ("$2-3 billion", "between $4 billion and $5 billion") is one `Amount` with
-`value` the low end and `high` the high end.
+`value` the low end and `high` the high end. A change by a fraction ("grew by a third")
+is a percentage (33.3).
 """
 from __future__ import annotations
 
@@ -20,6 +21,9 @@ from dragoman.codebooks._tables import read_tsv
 from dragoman.nlp.textscan import hinted, lowered
 
 PERCENT = "percent"
+# The code of a currencies.tsv row that is money only when the article names one of its
+# alternatives' words: "N1.2 trillion" is naira in an article about Nigeria, nothing elsewhere.
+NO_CODE = "-"
 NUMBER = "number"  # a bare quantity: a count, or a number whose unit the words after it give
 
 _SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6,
@@ -197,7 +201,8 @@ def _currency_of(form: str, kind: str, context: str) -> str | None:
     folded = " ".join(form.split()).lower()
     index = _written_forms(kind)
     found = [n for n in (index.get(folded), index.get(folded.replace(" ", ""))) if n is not None]
-    return _by_context(currency_forms()[min(found)], context) if found else None
+    code = _by_context(currency_forms()[min(found)], context) if found else None
+    return None if code == NO_CODE else code
 
 
 @lru_cache(maxsize=2)
@@ -250,6 +255,9 @@ def _amount(m: re.Match[str], context: str) -> Amount | None:
         return None
     if unit == NUMBER and re.fullmatch(r"\d{4}", num) and not scale and not num2:
         return None  # a bare four-digit number is a year far more often than a count
+    sym = groups.get("sym") or ""
+    if len(sym) == 1 and sym.isalpha() and not scale and "," not in num:
+        return None  # "N1.2 trillion" and "N5,000" are naira; "N95" or "R2" name a thing
     factor = _scale(scale)
     high = _number(num2) * factor if num2 and _number(num2) is not None else None  # type: ignore[operator]
     return Amount(m.start(), m.end(), m[0], value * factor, unit, high, factor)
@@ -276,6 +284,32 @@ def _join_between(text: str, amounts: list[Amount]) -> list[Amount]:
     return out
 
 
+# As news rounds them (the scorer allows 1 %): "a third" is 33.3 percent.
+_FRACTIONS = {"half": 50.0, "third": 33.3, "quarter": 25.0, "fifth": 20.0, "tenth": 10.0,
+              "two-thirds": 66.7, "three-quarters": 75.0}
+# A change by a fraction: "grew by a third", "fell by almost a fifth", "up by half", "down a
+# quarter" — a percentage (33.3 for "a third"); "a third of the trucks" is no change.
+_FRACTION = re.compile(
+    r"(?i)\b(?:by|up|down)\s+(?:(?:almost|nearly|about|around|roughly|some|more\s+than|over|"
+    r"(?:just\s+)?(?:over|under)|less\s+than)\s+)?"
+    r"(?P<frac>(?:a|one)\s+(?:half|third|quarter|fifth|tenth)|half|two[\s-]thirds|three[\s-]quarters)"
+    r"\b(?!\s+(?:of|a|an|the|its|their)\b|-)")
+_FRACTION_GATE = re.compile(r"half|third|quarter|fifth|tenth")
+
+
+def _fractions(text: str) -> list[Amount]:
+    """Changes by a fraction (see `_FRACTION`), as percentages."""
+    lower = lowered(text)
+    if lower is not None and not _FRACTION_GATE.search(lower):
+        return []
+    out = []
+    for m in _FRACTION.finditer(text):
+        words = m["frac"].lower().replace(" ", "-").split("-")
+        key = words[-1] if words[0] in ("a", "one") or len(words) == 1 else "-".join(words)
+        out.append(Amount(m.start("frac"), m.end("frac"), m["frac"], _FRACTIONS[key], PERCENT))
+    return out
+
+
 def find_amounts(text: str, context: str | None = None) -> list[Amount]:
     """Every amount in `text`, in text order, longest form first where forms overlap.
 
@@ -291,6 +325,7 @@ def find_amounts(text: str, context: str | None = None) -> list[Amount]:
             amount = _amount(m, context)
             if amount is not None:
                 found.append(amount)
+    found += _fractions(text)
     found.sort(key=lambda a: (a.unit == NUMBER, -(a.end - a.start), a.start))
     chosen: list[Amount] = []
     for a in found:

@@ -1,5 +1,6 @@
 """Ranks: "fourth largest trading partner", "the largest investor", "among the top 10 investors",
-"ranks second among Peru's trading partners".
+"ranks second among Peru's trading partners", "(Japanese investment in Vietnam is) the second
+highest after South Korea's".
 
 A rank is a claim with unit "rank": value the position (1 for "largest"), qualifier
 "exact", or "at_most" for "among / one of the top N" (position N or better), or
@@ -45,6 +46,7 @@ class RankHit:
     qualifier: str
     metric: str | None
     noun_start: int
+    by_measure: bool = False  # "investment ... was the second highest after X": the measure ranks
 
 
 @lru_cache(maxsize=4)
@@ -72,7 +74,11 @@ def _patterns(nouns: tuple[tuple[str, str], ...]) -> tuple[re.Pattern[str], ...]
     bare = re.compile(
         rf"(?i:\b(?:[\w-]+'s|[\w-]+’s|its|their|our)\s+(?:(?P<ord>{_ORDINAL})[\s-]+)?(?P<sup>largest|biggest))"
         r"(?=\s*(?:[.,;:)]|$))")
-    return top, nth, among, among_first, bare
+    # a measure ranked against another country's: "Japanese investment in Vietnam is the second
+    # highest after South Korea's" (the rank of the measure's holder)
+    after = re.compile(rf"(?i:\b(?P<ord>{_ORDINAL})[\s-]+(?:largest|biggest|highest)\b)"
+                       r"(?=\s*,?\s*(?:after|behind|(?:only\s+|second\s+)?to)\s)")
+    return top, nth, among, among_first, bare, after
 
 
 def _number(word: str, table: dict[str, int]) -> int | None:
@@ -85,7 +91,7 @@ def _number(word: str, table: dict[str, int]) -> int | None:
 
 # Every rank names "top", a superlative, "number one" / "no. 1", or an ordinal "among" / "on the
 # list of" (checked on lower case).
-_RANK_WORDS = re.compile(r"top|largest|biggest|leading|important|number|no\.|among|list")
+_RANK_WORDS = re.compile(r"top|largest|biggest|leading|important|number|no\.|among|list|highest")
 
 
 def find_ranks(sent: Span, lex: ClaimLexicon) -> list[RankHit]:
@@ -96,7 +102,7 @@ def find_ranks(sent: Span, lex: ClaimLexicon) -> list[RankHit]:
         return []
     nouns = tuple((" ".join(t), v) for kind in ("rank_partner", "rank_investor") for t, v in lex.terms(kind))
     metric_of = {term: value for term, value in nouns}
-    top, nth, among, among_first, bare = _patterns(nouns)
+    top, nth, among, among_first, bare, after = _patterns(nouns)
     hits: list[RankHit] = []
     for m in top.finditer(text):
         value = _number(m["n"], _CARDINALS)
@@ -111,7 +117,7 @@ def find_ranks(sent: Span, lex: ClaimLexicon) -> list[RankHit]:
             continue
         if m["sup"] and re.search(r"(?i)\bone\s+of\s+(?:the\s+|our\s+|its\s+|[\w-]+'s\s+)?$", text[:m.start()]):
             continue  # "one of the largest investors": no position
-        value = _number(m["ord"], _ORDINALS) if m["ord"] else 1
+        value = _number(m["ord"], _ORDINALS) if m["ord"] else (2 if _AFTER_OTHER.match(text, m.end()) else 1)
         if value is None:
             continue
         hits.append(RankHit(base + m.start(), base + m.end(), value, "exact", _metric(m, metric_of),
@@ -122,13 +128,51 @@ def find_ranks(sent: Span, lex: ClaimLexicon) -> list[RankHit]:
         if value is None or any(h.start <= start < h.end or start <= h.start < base + m.end() for h in hits):
             continue
         hits.append(RankHit(start, base + m.end(), value, "exact", _metric(m, metric_of), base + m.start("noun")))
+    for m in after.finditer(text):
+        value = _number(m["ord"], _ORDINALS)
+        if value is not None and not any(h.start <= base + m.start() < h.end for h in hits):
+            hits.append(RankHit(base + m.start(), base + m.end(), value, "exact", None, base + m.start(),
+                                by_measure=True))
     if hits:  # only after a rank that names what is ranked (`_add_rank` takes its metric)
         for m in bare.finditer(text):
             value = _number(m["ord"], _ORDINALS) if m["ord"] else 1
             start = base + m.start("ord" if m["ord"] else "sup")
+            named = [h for h in hits if h.start < start and h.metric]
             if value is not None and not any(h.start <= start < h.end for h in hits):
-                hits.append(RankHit(start, base + m.end(), value, "exact", None, start))
+                # the noun of the rank named before: "X is our largest partner in Asia, while Y
+                # is X's fifth-largest" (that rank may be a subset one, left out below)
+                hits.append(RankHit(start, base + m.end(), value, "exact",
+                                    max(named, key=lambda h: h.start).metric if named else None, start))
+    hits = [h for h in hits if not _subset(text, h.start - base, h.end - base, h.noun_start - base)]
     return sorted(hits, key=lambda h: h.start)
+
+
+# A rank within a subset of partners, which the country's overall rank is not: "largest trading
+# partner in Africa", "among EU members", "largest Arab trading partner" (optional in the gold;
+# left out so that it is never set against the overall rank as a discrepancy).
+_REGION = (r"(?:(?:sub-Saharan|South|North|East|West|Southeast|South-East|Central|Eastern|Western|Northern|"
+           r"Southern|Latin|Arab|Persian)\s+)?(?:Africa|Asia|Europe|America|Americas|Middle\s+East|Gulf|"
+           r"Caucasus|Balkans|Caribbean|Pacific|Arab\s+world|EU|European\s+Union|Scandinavia|Nordics?|"
+           r"Oceania|Maghreb|Sahel|Mercosur|ASEAN|region|continent|bloc)\b")
+# "in Angola" between a ranked noun and what follows it: "the largest investor in Angola after ..."
+_IN_COUNTRY = r"(?:\s+(?:in|of)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})?"
+# "the largest investor after Portugal": second, after the one named.
+_AFTER_OTHER = re.compile(rf"{_IN_COUNTRY}\s*,?\s+(?:after|behind(?:\s+only)?|(?:second\s+)?only\s+to)\s+"
+                          r"(?:the\s+)?[A-Z]")
+_SUBSET_AFTER = re.compile(
+    rf"{_IN_COUNTRY}\s+(?:in|outside|from|within)\s+(?:the\s+)?{_REGION}"
+    rf"|{_IN_COUNTRY}\s+among\s+(?:the\s+)?(?:[A-Z][\w-]*|non-[\w-]+|other)\s+(?:countries|states|nations|members|economies)\b")
+_SUBSET_GAP = re.compile(r"(?:largest|biggest|leading|top|important|one|1|\d+|"
+                         + "|".join(_CARDINALS) + r")\s+(?P<gap>(?:[\w-]+\s+)*)$", re.IGNORECASE)
+
+
+def _subset(text: str, start: int, end: int, noun_start: int) -> bool:
+    """Whether a rank phrase (characters start..end of `text`, its noun at noun_start) ranks
+    within a subset: a region after it, or a capitalised word between the rank and the noun."""
+    if _SUBSET_AFTER.match(text, end):
+        return True
+    gap = _SUBSET_GAP.search(text[start:noun_start])
+    return gap is not None and re.search(r"\b[A-Z][a-z]+", gap["gap"]) is not None
 
 
 def _metric(m: re.Match[str], metric_of: dict[str, str]) -> str | None:

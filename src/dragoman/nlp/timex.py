@@ -7,7 +7,8 @@
 
 - "date": a point or period ("in 2022", "on Monday", "last year");
 - "as_of": the state at publication ("to date", "so far", "currently"): value = pub date;
-- "deadline": "by 2026", "by the end of the year", "until 2030";
+- "deadline": "by 2026", "by the end of the year", "until 2030"; also counted from
+  publication: "within five years" (2029 in 2024), "by the end of the decade" (2030);
 - "since": "since 2015";
 - "range": "between 2019 and 2022", "from 5 to 7 June", "2021-2023": value = the start,
   `until` = the end;
@@ -200,6 +201,23 @@ def _ago(m: re.Match) -> _Spec:
     return _Spec(unit=unit, offset=-n)
 
 
+def _horizon(m: re.Match) -> _Spec:
+    """"within five years", "within a decade", "in three years' time": a deadline that many
+    years after publication (a figure to be reached by then). "Over the next five years" is
+    a span, not a deadline, and stays a duration."""
+    n = _number(m["n"] or m["n2"])
+    unit = (m["u"] or m["u2"]).lower().rstrip("s")
+    if n is None:
+        return _Spec(kind="duration")
+    return _Spec(unit="year", offset=n * (10 if unit == "decade" else 1), kind="deadline")
+
+
+def _decade_end(m: re.Match) -> _Spec:
+    """"by the end of the decade": the year that closes the decade as people count it, 2030
+    for the 2020s (2021-2030), which is how "by the end of the decade" and "by 2030" pair."""
+    return _Spec(unit="decade_end", kind="deadline")
+
+
 def _weekday(m: re.Match) -> _Spec:
     return _Spec(weekday=_WEEKDAYS[m["w"].lower()], rel=_rel(m["r"]))
 
@@ -298,6 +316,9 @@ _RULES: tuple[tuple[re.Pattern[str], object], ...] = tuple((hinted(p), f) for p,
     (r"\b(?:(?i:fiscal(?:\s+year)?)|FY)\s*(?P<y>\d{4}|\d\d)\b", _fiscal),
     (r"(?i:\b(?:the\s+day\s+(?:before|after)\s+)?(?:yesterday|today|tomorrow)\b)", _day_word),
     (rf"(?i:\b(?P<n>{_NUM})\s+(?P<u>{_UNIT})\s+ago\b)", _ago),
+    (rf"(?i:\bwithin\s+(?:the\s+(?:next|coming)\s+)?(?P<n>{_NUM})\s+(?P<u>years?|decades?)\b"
+     rf"|\bin\s+(?P<n2>{_NUM})\s+(?P<u2>years?)['’]?s?\s+time\b)", _horizon),
+    (r"(?i:\b(?:the\s+)?(?:end|close)\s+of\s+(?:the|this)\s+decade\b|\bdecade['’]s\s+end\b)", _decade_end),
     (r"(?i:\b(?:(?:for|over|in|during|within|throughout)\s+)?(?:the\s+)?"
      r"(?:past|last|next|coming|previous|first(?!\s+(?:\w+\s+)?months))\s+(?:(?:\d+|few|several|two|three|four|five|six|"
      r"seven|eight|nine|ten|twelve|fifteen|twenty|thirty|fifty)\s+)?"
@@ -330,7 +351,7 @@ _GATES: tuple[re.Pattern[str] | None, ...] = tuple(re.compile(g) if g else None 
     r"same", _MONTH_GATE, r"earlier|before|prior", r"previous|preceding|prior", r"before", r"months",
     _MONTH_GATE, _MONTH_GATE, r"\d", r"\d", _MONTH_GATE, _MONTH_GATE, _MONTH_GATE,
     r"quarter|half|months|weeks", r"[qh][1-4]", r"quarter|half", r"fiscal|fy",
-    r"yesterday|today|tomorrow", r"ago", r"days|weeks|months|years|decade",
+    r"yesterday|today|tomorrow", r"ago", r"within|time", r"decade", r"days|weeks|months|years|decade",
     r"day|week|month|year|decade", r"recent", r"same", r"year|month|week", r"year|month",
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday", _MONTH_GATE, _MONTH_GATE,
     r"\d", r"date|far|now|today|present|moment|currently|stand",
@@ -451,6 +472,8 @@ def _relative_value(spec: _Spec, pub: date) -> str | None:
         return f"{year:04d}-{month:02d}"
     if spec.unit == "year":
         return f"{pub.year + spec.offset:04d}"
+    if spec.unit == "decade_end":
+        return f"{(pub.year - 1) // 10 * 10 + 10:04d}"
     return None  # weeks and decades have no value in the contract's precisions
 
 
