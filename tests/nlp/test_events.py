@@ -385,6 +385,77 @@ def test_invitation_leaves_its_date_to_the_visit(run):
     assert _names(rec, invite.target) == {"Kenji Mori"}
 
 
+# Words of the genre: visits, calls, memoranda, condolences, invitations, bans, loans, exercises:
+# (text, type, CAMEO code, status, actors as source + target).
+GENRE_CASES = [
+    ("Chile and Peru initialled a free trade agreement on Monday.",
+     "AGREE", "030", "occurred", {"CHL", "PER"}),
+    ("Japan and the Philippines exchanged notes on the loan package on Monday.",
+     "SUPPORT", "057", "occurred", {"JPN", "PHL"}),
+    ("Chinese President Xi Ping sent a congratulatory message to Kazakh President Kassym Tokayev.",
+     "SUPPORT", "051", "occurred", {"Xi Ping", "Kassym Tokayev"}),
+    ("King Abdullah sent a message of condolence to Turkish President Recep Erdal after the earthquake.",
+     "SUPPORT", "051", "occurred", {"Abdullah", "Recep Erdal"}),
+    ("The navies of India and France will hold a joint drill next month.",
+     "COOPERATE", "062", "intended", {"IND", "FRA"}),
+    ("The World Bank approved a $200 million loan to Kenya.",
+     "AID", "071", "occurred", {"World Bank", "KEN"}),
+    ("Slovak Foreign Minister Peter Horak wrapped up a two-day visit to Hungary on Monday.",
+     "CONSULT", "042", "occurred", {"Peter Horak", "HUN"}),
+    ("Malaysian Prime Minister Anwar Ismail held a telephone conversation with his Thai counterpart "
+     "Srettha Chai on Monday.", "CONSULT", "041", "occurred", {"Anwar Ismail", "Srettha Chai"}),
+]
+
+
+@pytest.mark.parametrize("text, kind, cameo, status, actors", GENRE_CASES)
+def test_genre_words(run, text, kind, cameo, status, actors):
+    event = _only_event(run(text))
+    assert (event.type, event.cameo, event.status) == (kind, cameo, status)
+    assert _names(run(text), event.source + event.target) == actors
+
+
+def test_accepted_invitation_plans_the_visit_of_who_accepts(run):
+    rec = run("Vietnamese President Vo Van Lam accepted the invitation to visit Indonesia.")
+    (visit,) = [e for e in rec.events if e.type == "CONSULT"]
+    assert visit.status == "planned"
+    assert _names(rec, visit.source) == {"Vo Van Lam"}
+
+
+# An event noun told by a participle ("the ban, imposed in March") whose doer is named
+# before: by the event told with it ("lifting its import ban") or as the subject of the
+# sentence before. (text, type, date, actors)
+ANAPHORA_CASES = [
+    ("Hungary and Serbia agreed on Friday to end their dispute over Serbian pork, with Budapest lifting "
+     "its import ban in exchange for new veterinary checks.\n\nThe ban, imposed in March on fresh and "
+     "frozen pork, had strained relations between the two neighbours.", "COERCE", "2024-03", {"HUN", "SRB"}),
+    ("Slovakia said on Monday it would keep its restrictions on Polish poultry.\n\nThe ban, introduced "
+     "in January, has cost Polish farmers millions.", "COERCE", "2024-01", {"SVK", "POL"}),
+    ("The sanctions imposed on Iran by Canada in February remain in force.", "COERCE", "2024-02",
+     {"CAN", "IRN"}),
+]
+
+
+@pytest.mark.parametrize("text, kind, date, actors", ANAPHORA_CASES)
+def test_event_noun_with_its_doer_named_before(run, text, kind, date, actors):
+    rec = run(text)
+    (event,) = [e for e in rec.events if e.type == kind]
+    assert (event.status, event.date) == ("occurred", date)
+    assert _names(rec, event.source + event.target) == actors
+
+
+@pytest.mark.parametrize("text", [
+    # "the deal" told again is the deal signed before, not a second one
+    "Kenya and Uganda signed a trade deal on Monday. The deal, signed in Nairobi, cuts tariffs on sugar.",
+    # a deal has two sides: the one subject of the sentence before is not its doer
+    "Ghana signed a trade deal with Togo on Monday.\n\n\"We are ready,\" Ghanaian minister Kofi Mensah "
+    "said.\n\nThe deal was finalised after months of talks.",
+])
+def test_deal_told_again_is_one_event(run, text):
+    rec = run(text)
+    assert len([e for e in rec.events if e.mode == "agreement" or e.type == "AGREE"]) == 1, \
+        [(e.type, e.trigger) for e in rec.events]
+
+
 # --- the lexicon: every verb, phrase and noun of events.tsv is found --------------------
 
 # Plural forms for phrase objects as news writes them ("hold talks", "impose sanctions").

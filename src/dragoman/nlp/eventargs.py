@@ -16,10 +16,10 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from dragoman.model import Entity
-from dragoman.nlp.eventrules import (LIGHT_VERBS, MEETING_MODES, Trigger, is_speech, lemma,
-                                     meeting_clauses, noun_governor)
+from dragoman.nlp.eventrules import LIGHT_VERBS, Trigger, is_speech, noun_governor
 from dragoman.nlp.eventrefs import (body_named_before, is_company, is_programme, named_before,
                                     office_holders, state_title, title_index)
+from dragoman.nlp.eventstatus import MEETING_MODES, lemma, meeting_clauses
 from dragoman.nlp.extensions import entity_by_id, mention_at
 
 FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our", "ours", "myself", "ourselves"})
@@ -376,8 +376,12 @@ def _controller(verb: Token) -> list[Token]:
     if verb.dep_ == "xcomp" and lemma(head) not in SUBJECT_CONTROL_VERBS:
         return [c for c in head.children if c.dep_ == "dobj"]
     if verb.dep_ == "acl" and lemma(head) in INVITATION_NOUNS:
-        return [o for p in head.children if p.dep_ == "prep" and p.lower_ == "to"
-                for o in p.children if o.dep_ == "pobj"]
+        guests = [o for p in head.children if p.dep_ == "prep" and p.lower_ == "to"
+                  for o in p.children if o.dep_ == "pobj"]
+        if not guests and head.dep_ == "dobj" and lemma(head.head) == "accept":
+            # "accepted the invitation to visit Jakarta": who accepts comes
+            guests = [c for c in head.head.children if c.dep_ == "nsubj"]
+        return guests
     return []
 
 
@@ -557,13 +561,21 @@ def noun_args(trigger: Trigger, doc: Doc, finder: ArgFinder) -> Args:
         subjects(verb, finder, args)
         if relation == "prep" and args.non_state:  # "companies will take part in the forum"
             args.non_state, args.source = False, []
-    elif verb is not None and relation == "prep":  # "the deal was signed by X and Y after talks"
+    elif verb is not None and relation in ("prep", "object"):
+        # "the deal was signed by X and Y", "was signed by X and Y after talks"
         for obj in (o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"):
             _add(args.source, finder.phrase_entities(obj))
     noun_owners(noun, trigger.tokens, finder, args)
     prep_targets(noun, finder, args)
+    if verb is not None and relation == "object" and lemma(verb) in LIGHT_VERBS and not args.target:
+        prep_targets(verb, finder, args)  # "approved a loan to Kenya" read as "approved ... to Kenya"
+    participle = [doc[trigger.verb]] if trigger.verb is not None and doc[trigger.verb].dep_ == "acl" \
+        and doc[trigger.verb].head.i == noun.i else []
+    for part in participle:  # "sanctions imposed on X by Y", "the deal, signed in Nairobi"
+        _passive_args(part, trigger, finder, args)
+        prep_targets(part, finder, args)
     visit = trigger.term.mode in VISIT_MODES
-    locate([noun] + ([verb] if verb is not None and relation != "prep" else [])
+    locate([noun] + participle + ([verb] if verb is not None and relation != "prep" else [])
            + [doc[i] for i in args.tokens] + _bodies_meeting(trigger, doc) + meeting_clauses(noun),
            finder, args, visit)
     if relation == "prep" and verb is not None and args.location is None:

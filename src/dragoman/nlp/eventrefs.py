@@ -6,7 +6,8 @@ foreign ministers" the persons holding that office; "the two leaders" the two pe
 of two countries named just before in the sentence; a joint body's name joins the
 countries it names ("the Türkiye-Azerbaijan Joint Economic Commission"). Some names
 are no state actor: a company ("State Oil Company of ..."), a programme named after a
-year ("Vision 2030").
+year ("Vision 2030"). "The ban" with no doer named is the ban of an event told before
+(lifting it) or of the subject of the sentence before.
 
 Used by `eventargs.ArgFinder`, whose entities, mentions and counts these read.
 """
@@ -131,3 +132,31 @@ def named_before(finder: ArgFinder, tok: Token) -> list[str]:
                 and finder.kind(m.entity_id) == "person" and finder.country_of(m.entity_id):
             found.setdefault(finder.country_of(m.entity_id), m.entity_id)
     return list(found.values()) if len(found) == 2 else []
+
+
+def earlier_doers(noun: Token, plover: str,
+                  earlier: list[tuple[str, str, list[str]]]) -> tuple[list[str], bool]:
+    """"The ban, imposed in April" after "Warsaw lifted its import ban": the doers of the
+    last earlier event whose trigger has the noun's word, and whether that event is the
+    noun's own (same type: "the deal" after "signed a deal" tells it again) rather than
+    one about it (lifting the ban). earlier: (trigger lemmas, type, source) so far."""
+    word = noun.lemma_.lower()
+    for lemmas, kind, source in reversed(earlier):
+        if source and word in lemmas.split():
+            return list(source), kind == plover
+    return [], False
+
+
+def previous_subject(finder: ArgFinder, tok: Token) -> list[str]:
+    """The states or persons that the main clause of the sentence before `tok`'s has for
+    subject: "Slovakia kept its restrictions in place. The ban, introduced in January,
+    ..." (Slovakia); [] when that subject names no state actor."""
+    doc = tok.doc
+    start = tok.sent.start
+    while start > 0 and not doc[start - 1].sent.text.strip():
+        start = doc[start - 1].sent.start  # a paragraph break may be a "sentence" of its own
+    if start == 0:
+        return []
+    root = doc[start - 1].sent.root
+    found = [i for c in root.children if c.dep_ == "nsubj" for i in finder.phrase_entities(c)]
+    return [i for i in found if finder.kind(i) in ("country", "person")]

@@ -5,12 +5,11 @@ The event lexicon is data (`codebooks/data/events.tsv`): verbs ("meet"), nouns
 talk", "impose sanction"). This module finds those words in a parsed `Doc` and
 decides, from the dependency parse alone, whether a noun reports a happening
 ("held a summit", "at a news conference") or only names a topic ("the importance
-of cooperation"), which clause governs the trigger, whether it is negated, and
-its status: occurred, planned (scheduled, a meeting in the future) or intended
-("will continue to support", "ready to", "aim to").
+of cooperation"), which clause governs the trigger and whether it is negated. Its
+status (occurred, planned, intended) is `eventstatus`'s.
 
-The word lists below are English grammar (light verbs, modal and aspect verbs,
-prepositions), not domain knowledge, which is why they live in code.
+The word lists below are English grammar (light verbs, prepositions), not domain knowledge,
+which is why they live in code.
 """
 from __future__ import annotations
 
@@ -21,6 +20,9 @@ from spacy.tokens import Doc, Token
 
 from dragoman import codebooks
 from dragoman.codebooks import EventTerm
+from dragoman.nlp.eventstatus import (ARRANGE_VERBS, INTENT_WORDS, MEETING_MODES, MODAL_FUTURE,
+                                      PLANNING_VERBS, lemma, meeting_clauses, purpose_clause,
+                                      verb_chain)
 from dragoman.nlp.extensions import span_text, token_table
 from dragoman.nlp.speakers import speech_lexicon
 
@@ -55,19 +57,6 @@ EVENT_OF_HEADS = frozenset({"sideline", "margin", "eve", "outcome", "result", "e
 # Heads of "of" that stand for the meeting noun itself, one of a series: "the next round of
 # the strategic dialogue", "the third edition of the forum".
 SERIES_HEADS = frozenset({"round", "edition", "leg"})
-# Verbs and adjectives that make what they govern an intention: "will continue to support",
-# "ready to provide", "aim to", "plan to".
-INTENT_WORDS = frozenset({
-    "continue", "plan", "aim", "intend", "want", "hope", "wish", "strive", "ready", "willing",
-    "determined", "determine", "prepared", "prepare", "try", "seek", "look", "aspire",
-    "committed", "eager", "keen", "need", "expect", "mean", "going", "able", "work",
-    "propose", "consider",
-})
-# Words that make what they govern a scheduled event: "is scheduled to", "due to", "set to".
-PLAN_WORDS = frozenset({"schedule", "scheduled", "due", "set", "slate", "slated", "expected",
-                        "upcoming", "forthcoming", "next", "planned"})
-MODAL_FUTURE = frozenset({"will", "shall", "'ll", "wo"})
-MODAL_WEAK = frozenset({"would", "should", "could", "may", "might", "must", "can", "ca"})
 # Verbs after which a triggered clause did not happen: "failed to agree".
 FAIL_VERBS = frozenset({"fail", "refrain", "stop", "cease", "avoid"})
 NEGATORS = frozenset({"not", "n't", "never", "no"})
@@ -128,10 +117,6 @@ class TriggerLexicon:
     @lru_cache(maxsize=1)
     def load(cls) -> TriggerLexicon:
         return cls(codebooks.event_terms())
-
-
-def lemma(tok: Token) -> str:
-    return tok.lemma_.lower()
 
 
 def is_speech(tok: Token) -> bool:
@@ -266,7 +251,6 @@ def raw_triggers(doc: Doc, lex: TriggerLexicon) -> list[Trigger]:
 
 # --- which triggers report an event ------------------------------------------------------
 
-MEETING_MODES = frozenset({"meeting", "visit", "summit", "call", "conference"})
 # Noun types that are happenings in themselves: "killed in an air strike", "during protests".
 HAPPENING_TYPES = frozenset({"ASSAULT", "PROTEST"})
 
@@ -366,14 +350,7 @@ def _shared(trigger: Trigger, noun: Token) -> bool:
         c.lower_ == "joint" for c in noun.children)
 
 
-def _purpose(tok: Token) -> bool:
-    """"... would meet in March to discuss energy": an infinitive of purpose."""
-    return tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
-
-
 # Verbs whose object meeting need not have happened: "proposed talks", "called off the visit".
-# Verbs whose object meeting is planned: "prepare a visit", "arrange talks".
-PLANNING_VERBS = frozenset({"prepare", "plan", "arrange", "schedule"})
 UNREALISED_VERBS = frozenset({"propose", "suggest", "seek", "want", "call", "demand", "urge",
                               "cancel", "postpone", "reject", "refuse", "request", "plan", "need",
                               "ask", "delay", "prepare", "rule", "oppose", "block", "avoid"})
@@ -404,21 +381,16 @@ def complement_governor(tok: Token, trigger_verbs: set[int]) -> int | None:
     `complement_of_trigger`), or None."""
     cur = tok
     for _ in range(5):
-        if cur.head is cur or (cur.dep_ not in COMPLEMENT_DEPS and not _purpose(cur)):
+        if cur.head is cur or (cur.dep_ not in COMPLEMENT_DEPS and not purpose_clause(cur)):
             return None
         if cur.dep_ in ("pcomp", "pobj") and cur.head.lower_ not in COMPLEMENT_PREPS:
             return None  # "signed ... during the visit": an adjunct, not what was signed
         cur = cur.head
         if cur.i in trigger_verbs and cur.i != tok.i:
             return cur.i
-        if _is_verb(cur) and cur.dep_ not in COMPLEMENT_DEPS and not _purpose(cur):
+        if _is_verb(cur) and cur.dep_ not in COMPLEMENT_DEPS and not purpose_clause(cur):
             return None
     return None
-
-
-# Verbs that arrange a meeting in their complement: "agreed to hold the next session in
-# Baku", "decided to convene", "invited X to visit": the meeting is an event of its own.
-ARRANGE_VERBS = frozenset({"agree", "decide", "invite"})
 
 
 def arranged_meeting(trigger: Trigger, governor: Token) -> bool:
@@ -480,24 +452,6 @@ def verb_reports_event(tok: Token, trigger: Trigger, nouns: set[int]) -> bool:
     return True
 
 
-def _verb_chain(verb: Token) -> list[Token]:
-    """The verb and the words it is the complement of: "support" <- "continue"; "provide"
-    <- "ready" <- "are"; "meeting" <- "looked (forward to)"; a bare conjunct shares the
-    first verb's auxiliaries."""
-    chain = [verb]
-    cur = verb
-    for _ in range(4):
-        if cur.dep_ in ("xcomp", "acomp") or (cur.dep_ == "conj" and cur.tag_ == "VB") or _purpose(cur):
-            cur = cur.head
-            chain.append(cur)
-        elif cur.dep_ == "pcomp" and cur.head.lower_ == "to" and cur.head.head is not cur.head:
-            cur = cur.head.head
-            chain.append(cur)
-        else:
-            break
-    return chain
-
-
 def negated(trigger: Trigger, doc: Doc, relation: str) -> bool:
     """"did not agree", "no agreement was reached", "failed to meet"."""
     noun = doc[trigger.head]
@@ -505,7 +459,7 @@ def negated(trigger: Trigger, doc: Doc, relation: str) -> bool:
         return True
     if trigger.verb is None or (trigger.is_noun and relation == "prep"):
         return False
-    for tok in _verb_chain(doc[trigger.verb]):
+    for tok in verb_chain(doc[trigger.verb]):
         if any(c.dep_ == "neg" or (c.lower_ in NEGATORS and c.dep_ == "advmod") for c in tok.children):
             return True
         if tok.i != trigger.verb and lemma(tok) in FAIL_VERBS:
@@ -513,89 +467,17 @@ def negated(trigger: Trigger, doc: Doc, relation: str) -> bool:
     return False
 
 
-def is_future(value: str | None, pub: str | None) -> bool:
-    """Is date `value` ("YYYY", "YYYY-MM", "YYYY-MM-DD") after publication date `pub`?"""
-    return bool(value and pub and value > pub[: len(value)])
-
-
-def event_status(trigger: Trigger, doc: Doc, date: str | None, pub: str | None) -> str:
-    """occurred, planned (scheduled; a meeting in the future) or intended ("will continue to
-    support", "ready to", "aim to", "plan to", a future act that is not a meeting)."""
-    meeting = trigger.term.plover == "CONSULT"
-    noun = doc[trigger.head]
-    if trigger.is_noun and any(c.lower_ in PLAN_WORDS for c in noun.subtree if c.i < noun.i):
-        return "planned"
-    scheduled = trigger.is_noun and (_to_be_held(noun) or _clause_future(noun))
-    if meeting and (trigger.under is not None or scheduled):
-        return "planned"  # "agreed to hold the next session", "the forum to be held in June"
-    if meeting and trigger.relation == "object" and lemma(doc[trigger.verb]) in PLANNING_VERBS:
-        return "planned"
-    if trigger.verb is None:
-        return "planned" if meeting and is_future(date, pub) else "occurred"
-    if trigger.relation == "prep":  # "ahead of the summit in August", "at the summit next week"
-        chain = _verb_chain(doc[trigger.verb])
-        ahead = noun.head.lower_ == "of" and noun.head.head.lower_ in ("ahead", "eve")
-        future = any(c.dep_ == "aux" and c.lower_ in MODAL_FUTURE | {"would"}
-                     for t in chain for c in t.children)
-        # "is expected to raise it at the meeting", "invited companies to take part in the forum"
-        expected = any(t.lower_ in PLAN_WORDS or lemma(t) in ARRANGE_VERBS for t in chain[1:])
-        if ahead or future or expected or is_future(date, pub):
-            return "planned" if meeting else "intended"
-        return "occurred"
-    chain = _verb_chain(doc[trigger.verb])
-    heads = chain[1:]
-    if any(t.lower_ in PLAN_WORDS or lemma(t) in ("schedule", "slate") for t in heads):
-        return "planned"
-    if any(lemma(t) in INTENT_WORDS or t.lower_ in INTENT_WORDS for t in heads):
-        return "planned" if meeting and trigger.term.mode in MEETING_MODES else "intended"
-    auxes = {c.lower_ for t in chain for c in t.children if c.dep_ in ("aux", "auxpass")}
-    if auxes & MODAL_FUTURE or "would" in auxes or "going" in auxes:
-        return "planned" if meeting else "intended"
-    if auxes & MODAL_WEAK:
-        return "intended"
-    if is_future(date, pub):
-        return "planned" if meeting else "intended"
-    return "occurred"
-
-
-# Verbs of an infinitive after a meeting noun that schedule it: "the forum to be held in June".
-HOLD_VERBS = frozenset({"hold", "take", "convene", "organize", "organise", "host"})
-# Verbs of a relative clause that tell when and where the meeting noun it hangs on happens:
-# "the session, which will take place in Accra in May", "the summit, which is scheduled for June".
-SCHEDULE_CLAUSE_VERBS = HOLD_VERBS | frozenset({
-    "be", "begin", "start", "open", "end", "close", "conclude", "schedule", "slate", "set", "plan",
-    "run", "resume"})
-
-
-def meeting_clauses(noun: Token) -> list[Token]:
-    """The verbs of the relative clauses that date or place meeting noun `noun` (or the body
-    it is a meeting of: "the next session of the commission, which will take place in Baku"):
-    the relative pronoun is their subject and they say the meeting takes place ("which will
-    be held in Baku in June"), not what someone does at it ("which he will attend") nor how
-    a body came to be ("which was set up in 2010")."""
-    heads = [noun] + [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
-                      for o in p.children if o.dep_ == "pobj"]
-    return [c for h in heads for c in h.children if c.dep_ == "relcl" and lemma(c) in SCHEDULE_CLAUSE_VERBS
-            and any(k.dep_ in ("nsubj", "nsubjpass") and k.lower_ in ("which", "that") for k in c.children)
-            and not any(k.dep_ == "prt" for k in c.children)]
-
-
-def _clause_future(noun: Token) -> bool:
-    """"the summit, which will take place in June", "which is scheduled for June": a relative
-    clause of the meeting noun puts it in the future."""
-    for clause in meeting_clauses(noun):
-        helpers = {c.lower_ for c in clause.children if c.dep_ in ("aux", "auxpass")}
-        if helpers & (MODAL_FUTURE | {"would"}) or lemma(clause) in ("schedule", "slate", "set", "plan"):
-            return True
-    return False
-
-
-def _to_be_held(noun: Token) -> bool:
-    verbs = [c for c in noun.children if c.dep_ == "acl"]
-    if noun.dep_ in ("nsubj", "nsubjpass"):  # the parser may make "to be held" the root
-        verbs.append(noun.head)
-    return any(lemma(v) in HOLD_VERBS and any(a.dep_ == "aux" and a.lower_ == "to" for a in v.children)
-               for v in verbs)
+def participle_governor(noun: Token, trigger: Trigger) -> Token | None:
+    """"The ban, imposed in April, ...", "sanctions imposed on Iran": a past participle of a
+    light verb after an event noun (not a meeting's: "talks held in Cairo" are told by
+    `noun_is_event`), with no subject of its own, reports the noun's event when the noun is
+    the subject of its clause; as an object it is what another event is about ("denied the
+    accusations made by X", "lifted the sanctions imposed in 2020")."""
+    if trigger.term.plover == "CONSULT" or noun.dep_ not in ("nsubj", "nsubjpass", "ROOT"):
+        return None
+    return next((c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                 and lemma(c) in LIGHT_VERBS and c.i not in trigger.tokens
+                 and not any(k.dep_.startswith("nsubj") for k in c.children)), None)
 
 
 def select_triggers(doc: Doc, triggers: list[Trigger]) -> list[Trigger]:
@@ -610,8 +492,9 @@ def select_triggers(doc: Doc, triggers: list[Trigger]) -> list[Trigger]:
         if not t.is_noun:
             continue
         verb, relation = noun_governor(doc[t.head])
-        if noun_is_event(t, verb, relation, taken - set(t.tokens)):
-            assert verb is not None
+        if not noun_is_event(t, verb, relation, taken - set(t.tokens)):
+            verb, relation = participle_governor(doc[t.head], t), "object"
+        if verb is not None:
             nouns.append(Trigger(t.head, t.tokens, t.term, verb.i, relation))
             relations[t.head] = relation
             if relation == "object":

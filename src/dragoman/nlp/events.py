@@ -23,10 +23,10 @@ from dragoman import codebooks
 from dragoman.model import Event
 from dragoman.nlp.eventargs import (FIRST_PERSON, THIRD_PLURAL, THIRD_SINGULAR, Args, ArgFinder, _add,
                                     locate, noun_args, referenced_target, verb_args)
-from dragoman.nlp.eventrefs import named_sides
-from dragoman.nlp.eventrules import (MEETING_MODES, Trigger, TriggerLexicon, event_status,
-                                     is_future, is_speech, lemma, meeting_clauses, raw_triggers,
+from dragoman.nlp.eventrefs import earlier_doers, named_sides, previous_subject
+from dragoman.nlp.eventrules import (Trigger, TriggerLexicon, is_speech, raw_triggers,
                                      select_triggers)
+from dragoman.nlp.eventstatus import MEETING_MODES, event_status, is_future, lemma, meeting_clauses
 from dragoman.nlp.extensions import register_extensions, token_table
 from dragoman.nlp.timex import Timex, resolve, timexes_in
 
@@ -74,7 +74,8 @@ class Draft:
     span: tuple[int, int]
     sent: int
     spans: list[tuple[int, int]] = field(default_factory=list)
-    anaphoric: bool = False  # "during the visit": a meeting named before
+    anaphoric: bool = False  # "during the visit": a meeting named before; "the deal" told before
+    lemmas: tuple[str, ...] = ()  # of the trigger's words, head last for a noun
 
     @property
     def actors(self) -> list[str]:
@@ -245,12 +246,18 @@ Earlier = list[tuple[str, str, list[str]]]  # (trigger lemmas, PLOVER type, sour
 
 
 def fill_missing_actors(trigger: Trigger, doc: Doc, finder: ArgFinder, args: Args,
-                        earlier: Earlier) -> None:
+                        earlier: Earlier) -> bool:
     """Actors the clause leaves implicit: the doers of an event the object names ("condemned
     the detention"); for a meeting with no subject ("the session will take place"), the two
-    sides; for a statement in someone's words, the speaker."""
+    sides; for a statement in someone's words, the speaker; for "the ban" named before, the
+    doers of the event told with it or the subject of the sentence before. True when the
+    noun tells an earlier event again ("the deal" after "signed a deal")."""
     term = trigger.term
     head = doc[trigger.head]
+    anaphor = not args.source and trigger.is_noun and term.plover != "CONSULT" and refers_back(head)
+    restates = False
+    if anaphor:
+        args.source, restates = earlier_doers(head, term.plover, earlier)
     if not args.target and term.plover not in MUTUAL_TYPES:
         obj = next((c for c in head.children if c.dep_ == "dobj" and c.i not in trigger.tokens), None)
         entry = codebooks.event_lookup(lemma(obj), "noun") if obj is not None else None
@@ -262,6 +269,9 @@ def fill_missing_actors(trigger: Trigger, doc: Doc, finder: ArgFinder, args: Arg
             args.source = finder.two_sides(head)
         elif speaker and (term.plover not in MUTUAL_TYPES or not args.location):
             args.source = [speaker]
+        elif anaphor and term.plover not in MUTUAL_TYPES:  # a deal has two sides, not one subject
+            args.source = [i for i in previous_subject(finder, head) if i not in args.target]
+    return restates
 
 
 def _invited(trigger: Trigger, doc: Doc, finder: ArgFinder, args: Args) -> None:
@@ -283,7 +293,7 @@ def draft_event(trigger: Trigger, doc: Doc, finder: ArgFinder, earlier: Earlier,
     args = noun_args(trigger, doc, finder) if trigger.is_noun else verb_args(trigger, doc, finder)
     if args.non_state or (args.unknown and not args.source):
         return None
-    fill_missing_actors(trigger, doc, finder, args, earlier)
+    restates = fill_missing_actors(trigger, doc, finder, args, earlier)
     if trigger.under is not None:
         _invited(trigger, doc, finder, args)
     if not args.source and not args.target and (
@@ -302,9 +312,11 @@ def draft_event(trigger: Trigger, doc: Doc, finder: ArgFinder, earlier: Earlier,
     term = trigger.term
     entry = codebooks.cameo(term.cameo)
     span = _span(doc, trigger, args)
-    anaphoric = term.plover == "CONSULT" and trigger.relation == "prep" and refers_back(doc[trigger.head])
+    anaphoric = restates or (
+        term.plover == "CONSULT" and trigger.relation == "prep" and refers_back(doc[trigger.head]))
     return Draft(trigger, term.plover, term.cameo, entry.goldstein if entry else term.goldstein,
-                 term.mode, status, args, when, span, doc[trigger.head].sent.start, [span], anaphoric)
+                 term.mode, status, args, when, span, doc[trigger.head].sent.start, [span], anaphoric,
+                 tuple(lemma(doc[i]) for i in sorted(trigger.tokens, key=lambda i: i == trigger.head)))
 
 
 def refers_back(noun: Token) -> bool:
@@ -472,6 +484,8 @@ def _antecedent(d: Draft, out: list[Draft]) -> Draft | None:
     before it with the same status (of the same kind, if any)."""
     if not d.anaphoric:
         return None
+    if d.type != "CONSULT":  # "the deal, signed in Nairobi": the last deal told before
+        return next((o for o in reversed(out) if o.type == d.type and d.lemmas[-1:] == o.lemmas[-1:]), None)
     earlier = [o for o in out if o.type == "CONSULT" and o.status == d.status
                and (o.mode == "call") == (d.mode == "call")]
     return next((o for o in reversed(earlier) if o.mode == d.mode), earlier[-1] if earlier else None)
@@ -493,16 +507,17 @@ def _absorb(keep: Draft, other: Draft, finder: ArgFinder) -> None:
 
 def merge_drafts(drafts: list[Draft], finder: ArgFinder) -> list[Draft]:
     """Fold reports of one meeting into the first report (in the same sentence, if any),
-    "the visit" into the meeting it names, and repeats of one CAMEO code within one
-    sentence ("condemned and denounced") into the first."""
+    "the visit" into the meeting it names, "the deal" into the deal told before, and
+    repeats of one CAMEO code within one sentence ("condemned and denounced") into the first."""
     out: list[Draft] = []
     for d in sorted(drafts, key=lambda d: d.span):
         nearest = sorted(out, key=lambda o: o.sent != d.sent)  # a report in the same sentence first
         home = next((o for o in nearest if same_happening(o, d, finder)), None) or next(
             (o for o in out if o.cameo == d.cameo and o.status == d.status and o.sent == d.sent
              and set(o.actors) == set(d.actors)), None) or _antecedent(d, out)
-        if home is None:
+        if home is None and not (d.anaphoric and d.type != "CONSULT"):
             out.append(d)
+        if home is None:  # a deal retold whose first telling went into another event goes too
             continue
         if home.date is None and d.date is not None and not d.anaphoric:  # the dated report names it
             home.cameo, home.goldstein, home.trigger, home.span = d.cameo, d.goldstein, d.trigger, d.span
