@@ -13,6 +13,7 @@ over its limit is left out and reported as an `ExtractionError`; the batch goes 
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import math
 import os
 import signal
@@ -91,6 +92,23 @@ def time_limit_setting(settings: Settings | None = None,
     return seconds or None
 
 
+# Allocations between young-generation collections (CPython's default: 700). spaCy and
+# our components make many short-lived objects that reference counting frees anyway;
+# collecting every 700 allocations cost ~10% of extraction CPU over 120 generated
+# articles (process time, three runs alternated each way), every 50,000 costs ~nothing.
+GC_YOUNG_THRESHOLD = 50_000
+
+
+def relax_garbage_collector() -> None:
+    """Freeze what is alive now (the loaded pipeline, codebooks: never garbage) out of the
+    collector's scans and let young objects pile up longer between collections. Process-
+    wide and idempotent; memory is unchanged in practice (cycles are rare in our objects)."""
+    gc.collect()
+    gc.freeze()
+    _, middle, old = gc.get_threshold()
+    gc.set_threshold(max(GC_YOUNG_THRESHOLD, gc.get_threshold()[0]), middle, old)
+
+
 class Extractor:
     """A loaded pipeline. Build once, then extract any number of articles.
 
@@ -108,6 +126,7 @@ class Extractor:
         self.batch_size = batch_size
         self.time_limit = (time_limit_setting(self.settings) if time_limit is None
                            else time_limit or None)
+        relax_garbage_collector()
         meta = self.nlp.meta
         self.version = f"dragoman {__version__}; {meta.get('name')} {meta.get('version')}"
 
