@@ -183,7 +183,7 @@ class ArgFinder:
     def antecedent(self, tok: Token, depth: int) -> list[str]:
         """"Danjuma, who held talks": the noun a relative clause hangs on."""
         clause = next((a for a in tok.ancestors if a.dep_ in ("relcl", "acl")), None)
-        if clause is None or clause.head is clause:
+        if clause is None or clause.head.i == clause.i:
             return []
         return self.phrase_entities(clause.head, depth)
 
@@ -210,7 +210,7 @@ class ArgFinder:
             return min(inside, key=lambda q: q.span[1] - q.span[0]).speaker
         cur = tok
         for _ in range(12):  # no quotes component: the subject of a speech verb above
-            if cur.head is cur:
+            if cur.head.i == cur.i:
                 break
             if cur.dep_ in ("ccomp", "parataxis") and is_speech(cur.head):
                 subj = [c for c in cur.head.children if c.dep_ == "nsubj"]
@@ -324,12 +324,12 @@ def subjects(verb: Token, finder: ArgFinder, args: Args) -> None:
             return
         if _finite_past_conjunct(cur):
             head = cur.head
-            while head.dep_ in ("xcomp", "conj", "advcl") and head.head is not head:
+            while head.dep_ in ("xcomp", "conj", "advcl") and head.head.i != head.i:
                 head = head.head
             if head.dep_ == "ccomp":
                 cur = head.head
                 continue
-        if cur.dep_ in ("xcomp", "conj", "advcl", "pcomp", "prep", "pobj", "acomp") and cur.head is not cur:
+        if cur.dep_ in ("xcomp", "conj", "advcl", "pcomp", "prep", "pobj", "acomp") and cur.head.i != cur.i:
             cur = cur.head
             continue
         return
@@ -369,7 +369,7 @@ def _controller(verb: Token) -> list[Token]:
     Kenyan president to visit"), the noun a finite verb was misparsed as modifying ("The
     two ministers condemned ..." read as "ministers [who were] condemned")."""
     head = verb.head
-    if head is verb:
+    if head.i == verb.i:
         return []
     if verb.dep_ == "acl" and verb.tag_ == "VBD" and head.dep_ == "ROOT":
         return [head]

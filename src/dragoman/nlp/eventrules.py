@@ -169,7 +169,7 @@ def _attached(tok: Token, anchors: set[int], steps: int = 4) -> bool:
     through a subject: "trade with X stood" is no "stand with")?"""
     cur = tok
     for _ in range(steps):
-        if cur.dep_ not in PHRASE_PATH_DEPS or cur.head is cur:
+        if cur.dep_ not in PHRASE_PATH_DEPS or cur.head.i == cur.i:
             return False
         cur = cur.head
         if cur.i in anchors:
@@ -261,7 +261,7 @@ def _verb_above(tok: Token, steps: int = 3) -> Token | None:
     for _ in range(steps + 1):
         if _is_verb(cur) or cur.pos_ == "AUX":
             return cur
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             return None
         cur = cur.head
     return None
@@ -381,7 +381,7 @@ def complement_governor(tok: Token, trigger_verbs: set[int]) -> int | None:
     `complement_of_trigger`), or None."""
     cur = tok
     for _ in range(5):
-        if cur.head is cur or (cur.dep_ not in COMPLEMENT_DEPS and not purpose_clause(cur)):
+        if cur.head.i == cur.i or (cur.dep_ not in COMPLEMENT_DEPS and not purpose_clause(cur)):
             return None
         if cur.dep_ in ("pcomp", "pobj") and cur.head.lower_ not in COMPLEMENT_PREPS:
             return None  # "signed ... during the visit": an adjunct, not what was signed
