@@ -153,3 +153,60 @@ def test_an_official_without_a_stated_country_is_of_the_other_side_of_the_pair(r
               "hosted Ethiopia's State Minister Mesfin Alemu. Ethiopia and Kenya share a border. "
               "Kenya's exports to Ethiopia grew.")
     assert _people(rec)["Njeri Kamau"].country == "KEN"
+
+
+@pytest.mark.parametrize("text, name, role, country", [
+    # a demonym before portfolios joined by "and"
+    ("Officials met Peruvian Energy and Mines Minister Rosa Quispe in Lima.", "Rosa Quispe",
+     "energy and mines minister", "PER"),
+    # the country after the office, the name after a comma
+    ("Ottawa hosted the Foreign Minister of Ghana, Kwame Asante, on Monday.", "Kwame Asante",
+     "foreign minister", "GHA"),
+    ("Rome welcomed the Prime Minister of the United Arab Emirates, Khalid Al Nuaimi, on Friday.",
+     "Khalid Al Nuaimi", "prime minister", "ARE"),
+])
+def test_the_country_of_a_title_reaches_the_name(run, text, name, role, country):
+    person = _people(run(text))[name]
+    assert role in person.roles
+    assert person.country == country
+
+
+@pytest.mark.parametrize("text, name, alias", [
+    # Turkish C for J, Russian Zh for J
+    ("Azerbaijani Economy Minister Rufat Jafarov met them. Cafarov said trade grew.",
+     "Rufat Jafarov", "Cafarov"),
+    ("Kazakh Deputy Minister Aidos Zhumabekov arrived. Jumabekov said the talks went well.",
+     "Aidos Zhumabekov", "Jumabekov"),
+])
+def test_transliterated_initials_join_one_person(run, text, name, alias):
+    people = _people(run(text))
+    assert alias in people[name].aliases
+    assert len(people) == 1
+
+
+def test_a_hyphenated_given_name_keeps_its_second_syllable(run):
+    rec = run("South Korean Trade Minister Park Min-jun met Chilean officials in Seoul. Park said "
+              "exports of copper would rise.")
+    assert "Park Min-jun" in _people(rec)
+
+
+def _orgs(rec):
+    return {e.name for e in rec.entities if e.kind == "organization"}
+
+
+@pytest.mark.parametrize("text, org", [
+    ("The Omani sovereign wealth fund Oman-Invest signed a memorandum in Muscat.", "Oman-Invest"),
+    ("The French development bank AFD will lend money to Senegal.", "AFD"),
+    ("A deal with state-owned Petroandina was signed in Quito.", "Petroandina"),
+    ("Chilean mining giant Codelco will sell copper to Japan.", "Codelco"),
+])
+def test_an_organisation_named_after_its_description(run, text, org):
+    assert org in _orgs(run(text))
+
+
+@pytest.mark.parametrize("text, not_org", [
+    ("She met Peruvian Energy and Mines Minister Rosa Quispe.", "Peruvian Energy and Mines"),
+    ("Kenya's Trade Cabinet Secretary Amina Otieno spoke.", "Trade Cabinet"),
+])
+def test_words_of_a_title_are_not_an_organisation(run, text, not_org):
+    assert not_org not in _orgs(run(text))

@@ -216,6 +216,14 @@ def test_a_quote_by_someone_unnamed_keeps_no_speaker(nlp):
      [(BAYRAMOV, "Azerbaijan is the largest investor in Georgia")]),
     ("Fidan said that the talks were useful and that the sides would meet again in June.",
      [(FIDAN, "the talks were useful"), (FIDAN, "the sides would meet again in June")]),
+    ("Bayramov said the two states had agreed to cut tariffs on fruit by 2027 and to open a "
+     "second border crossing.",
+     [(BAYRAMOV, "the two states had agreed to cut tariffs on fruit by 2027 and to open a second "
+                 "border crossing")]),
+    ("Bayramov, who said Baku had asked Ankara to extend the gas contract, acknowledged that "
+     "payments were late.",
+     [(BAYRAMOV, "Baku had asked Ankara to extend the gas contract"),
+      (BAYRAMOV, "payments were late")]),
     ("Bayramov said the vessel had been fishing illegally and demanded its release.",
      [(BAYRAMOV, "the vessel had been fishing illegally")]),
     ("Trade between the two countries grew by 20 percent last year, said Bayramov.",
@@ -245,10 +253,33 @@ def test_the_lead_reports_what_a_title_phrase_said(nlp):
         FIDAN, "indirect", "Energy cooperation between Türkiye and Azerbaijan is growing")
 
 
+@pytest.mark.parametrize("lead, speaker, report", [
+    # a wire dateline, and a parse that hangs "said" on the reported verb
+    ("LIMA, Peru (Andina) — Peru and Chile have agreed to double the flow of gas through the "
+     "pipeline linking their ports and to speed up the coastal highway, Energy Minister Rosa "
+     "Quispe Huamán said on Tuesday.\n\nQuispe Huamán spoke in Lima.",
+     "Rosa Quispe Huamán",
+     "Peru and Chile have agreed to double the flow of gas through the pipeline linking their "
+     "ports and to speed up the coastal highway"),
+    # the speaker is a title phrase whose office only one person named later holds
+    ("OSLO (NTB) — Norway and Iceland on Friday signed a treaty on fishing quotas that will "
+     "open the way for more joint research, the kingdom's fisheries minister said.\n\n"
+     '"This is a good day," Fisheries Minister Ingrid Solberg Haug said after meeting Icelandic '
+     "Foreign Minister Einar Gunnarsson.",
+     "Ingrid Solberg Haug",
+     "Norway and Iceland on Friday signed a treaty on fishing quotas that will open the way for "
+     "more joint research"),
+])
+def test_a_lead_report_goes_to_its_speaker_without_the_dateline(nlp, lead, speaker, report):
+    found = [(who, text) for who, kind, text in quotes_in(nlp, lead) if kind == "indirect"]
+    assert found[0] == (speaker, report)
+
+
 @pytest.mark.parametrize("text", [
     "Bayramov stressed the importance of the pipeline.",  # a noun object, not a report
     "An official said the meeting would take place in May.",  # no known speaker
     "Analysts believe that the pipeline will be finished late.",  # belief, not speech
+    "Both sides want a new border crossing, a source close to Bayramov said.",  # not Bayramov
 ])
 def test_no_reported_speech_without_a_clause_and_a_known_speaker(nlp, text):
     assert quotes_in(nlp, INTRO + text) == []

@@ -50,14 +50,30 @@ def max_typo_distance(length: int) -> int:
     return 1 if length < 8 else 2
 
 
+# Initials that transliterations of one name write differently: Turkish "C" is English "J"
+# (Cabbarov / Jabbarov), Russian "Zh" / "Dzh" is "J", "Kh" is "H", "Q" is "K", "Ye" is "E".
+_INITIAL_SPELLINGS = (("dzh", "j"), ("zh", "j"), ("dj", "j"), ("kh", "h"), ("ch", "c"),
+                      ("q", "k"), ("ye", "e"), ("yu", "u"), ("c", "j"))
+
+
+def _initial_forms(word: str) -> tuple[str, ...]:
+    """`word` and, when its initial has a common other spelling, the word respelled."""
+    for src, dst in _INITIAL_SPELLINGS:
+        if word.startswith(src):
+            return (word, dst + word[len(src):])
+    return (word,)
+
+
 def is_spelling_variant(a: str, b: str) -> bool:
     """Could the single words `a` and `b` be spellings of one surname?"""
     fa, fb = fold(a), fold(b)
     if fa == fb:
         return True
-    if not fa or not fb or fa[0] != fb[0]:
+    if not fa or not fb:
         return False
-    return Levenshtein.distance(fa, fb) <= max_typo_distance(min(len(fa), len(fb)))
+    limit = max_typo_distance(min(len(fa), len(fb)))
+    return any(x[0] == y[0] and Levenshtein.distance(x, y) <= limit
+               for x in _initial_forms(fa) for y in _initial_forms(fb))
 
 
 @lru_cache(maxsize=4096)

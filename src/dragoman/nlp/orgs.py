@@ -106,6 +106,46 @@ def find_named_orgs(doc: Doc) -> list[OrgHit]:
     return hits
 
 
+# Common nouns that describe the organisation named right after them: "the sovereign wealth
+# fund Samruk-Kazyna", "the German development bank KfW", "energy giant Gazprom".
+DESCRIPTOR_NOUNS = frozenset({
+    "fund", "bank", "lender", "company", "firm", "group", "giant", "conglomerate", "carrier",
+    "airline", "operator", "producer", "exporter", "importer", "miner", "carmaker", "automaker",
+    "manufacturer", "developer", "utility", "insurer", "regulator", "broadcaster", "agency",
+    "railway", "railways", "investor", "contractor", "shipper", "maker", "owned",
+})
+# (the model's other labels on unknown names are noise: "Samruk" NORP, "Gazprom" GPE)
+_NOT_NAME_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"})
+
+
+def find_described_orgs(doc: Doc, geo_at: dict[int, GeoHit]) -> list[OrgHit]:
+    """Names right after a lower-case descriptor of an organisation: "the Kazakh sovereign
+    wealth fund Samruk-Kazyna", "state-owned Petrovietnam", "Kazakh railway company KTZ"."""
+    hits: list[OrgHit] = []
+    table = token_table(doc)
+    for i, lower in enumerate(table.lower):
+        if lower not in DESCRIPTOR_NOUNS or not table.text[i][:1].islower() or i + 1 >= len(doc):
+            continue
+        j = i + 1
+        while j < len(doc) and j not in geo_at and doc[j].ent_type_ not in _NOT_NAME_ENTS and (
+                doc[j].text[:1].isupper() and not doc[j].is_sent_start
+                or doc[j].text in ("-", "‐") and j > i + 1 and not doc[j - 1].whitespace_
+                and j + 1 < len(doc) and doc[j + 1].text[:1].isupper()):
+            j += 1
+        if j > i + 1 and doc[j - 1].text[:1].isupper():
+            hits.append(OrgHit(i + 1, j, doc[i + 1:j].text))
+    return hits
+
+
+def _title_words_only(doc: Doc, start: int, end: int, geo_at: dict[int, GeoHit]) -> bool:
+    """Are tokens [start, end) only words of a title of office ("Trade Cabinet", "Planning
+    and Investment") and countries, with no organisation head ("Ministry", "Bank")?"""
+    from dragoman.nlp.persons import _TITLE_VOCAB
+    vocab = _TITLE_VOCAB()
+    words = [t for t in doc[start:end] if t.i not in geo_at and t.lower_ not in ("and", "&", "of")]
+    return bool(words) and all(t.lower_ in vocab and t.lower_ not in ORG_HEADS for t in words)
+
+
 def find_orgs(doc: Doc, geo_at: dict[int, GeoHit], person_tokens: set[int]) -> list[OrgHit]:
     """Organisation mentions: defined acronyms and their long names, NER ORG spans that are
     not people or countries, and later uses of a defined acronym."""
@@ -115,6 +155,7 @@ def find_orgs(doc: Doc, geo_at: dict[int, GeoHit], person_tokens: set[int]) -> l
     taken = {t for d in defs for t in range(d.start, d.end + 3)}
     spans = [(h.start, h.end) for h in find_named_orgs(doc)]
     spans += [(e.start, _name_tail(doc, e.end)) for e in doc.ents if e.label_ == "ORG"]
+    spans += [(h.start, h.end) for h in find_described_orgs(doc, geo_at)]
     for start, end in spans:
         while start < end and doc[start].lower_ == "the":
             start += 1
@@ -129,6 +170,8 @@ def find_orgs(doc: Doc, geo_at: dict[int, GeoHit], person_tokens: set[int]) -> l
             continue  # counted below as an acronym use
         if start < end and all(t.is_punct for t in doc[start:end]):
             continue
+        if _title_words_only(doc, start, end, geo_at):
+            continue  # "Vietnamese Planning and Investment [Minister]": a title, not a body
         hits.append(OrgHit(start, end, doc[start:end].text))
         taken.update(span)
     for i, text in enumerate(token_table(doc).text if acronyms else []):

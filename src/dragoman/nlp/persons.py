@@ -145,9 +145,21 @@ def name_extent(doc: Doc, i: int, blocked: set[int]) -> int:
         elif (tok.text in ("-", "‐") and j > i and not doc[j - 1].whitespace_
               and j + 1 < len(doc) and _is_name_token(doc[j + 1])):
             j += 1
+        elif j > i and tok.text in ("-", "‐") and _syllable_after(doc, j):
+            j += 2  # "Cho Tae-yul", "Han Seung-woo": the given name's second syllable
         else:
             break
     return j
+
+
+def _syllable_after(doc: Doc, j: int) -> bool:
+    """Is the hyphen at token j followed by the lower-case second syllable of a Korean or
+    Chinese given name ("Tae-yul")? Only inside what the model tags as a person."""
+    if j + 1 >= len(doc) or doc[j - 1].whitespace_ or doc[j].whitespace_:
+        return False
+    nxt = doc[j + 1]
+    return (nxt.is_alpha and nxt.text.islower() and len(nxt.text) <= 4
+            and nxt.ent_type_ == "PERSON" and doc[j - 1].ent_type_ == "PERSON")
 
 
 def country_before(doc: Doc, i: int, geo_at: dict[int, GeoHit]) -> tuple[str | None, int]:
@@ -166,6 +178,19 @@ def country_after(doc: Doc, end: int, geo_at: dict[int, GeoHit]) -> str | None:
         hit = geo_at[end + 1]
         return hit.code if hit.kind != "place" else None
     return None
+
+
+def _of_country(doc: Doc, end: int, geo_at: dict[int, GeoHit]) -> tuple[int, str | None]:
+    """"the Foreign Minister of Laos, X": (the token after the country, its code), else
+    (end, None)."""
+    k = end + 1
+    if k < len(doc) and doc[k].lower_ == "the":
+        k += 1
+    if k < len(doc) and doc[end].lower_ == "of" and k in geo_at:
+        hit = geo_at[k]
+        if hit.kind != "place" and hit.start == k:
+            return hit.end, hit.code
+    return end, None
 
 
 def _speech_context(doc: Doc, start: int, end: int) -> bool:
@@ -217,7 +242,11 @@ defence defense development diaspora digital economic economy education energy e
 external finance foreign health housing industry information infrastructure integration interior
 internal international investment justice labour labor mineral minerals mines mining national oil
 petroleum planning public relations resources science security sports technology tourism trade
-transport water works youth""".split())
+transport water works youth fisheries maritime oceans aviation telecommunications
+transportation logistics climate power electricity hydrocarbons customs revenue treasury budget
+heritage humanitarian emergency emergencies railways roads ports shipping textiles food livestock
+irrigation urban rural family women social welfare employment solidarity privatisation
+privatization""".split())
 
 
 def _looks_like_name_start(doc: Doc, k: int) -> bool:
@@ -245,15 +274,20 @@ def _title_modifiers(doc: Doc, i: int, title_start: int, geo_at: dict[int, GeoHi
     j = i
     while j - 1 >= 0 and j - 1 >= title_start and j - 1 not in geo_at:
         tok = doc[j - 1]
-        if tok.text[:1].isupper() and tok.is_alpha and tok.lower_ in _TITLE_VOCAB():
+        if tok.text[:1].isupper() and tok.is_alpha and tok.lower_ in _TITLE_VOCAB() and tok.pos_ != "DET":
             j -= 1
+        elif (tok.lower_ in ("and", "&") and j - 2 >= 0 and j - 2 not in geo_at
+              and doc[j - 2].text[:1].isupper() and doc[j - 2].lower_ in _TITLE_VOCAB()):
+            j -= 1  # "Planning and Investment Minister": portfolios joined by "and"
         else:
             break
     return j
 
 
 def _literal_title(doc: Doc, start: int, end: int, geo_at: dict[int, GeoHit]) -> str:
-    return " ".join(t.lower_ for t in doc[start:end] if t.i not in geo_at and not t.is_punct)
+    """The title as written, lower case, without countries, punctuation or a leading "the"."""
+    words = [t.lower_ for t in doc[start:end] if t.i not in geo_at and not t.is_punct]
+    return " ".join(words[1:] if words[:1] == ["the"] else words)
 
 
 def _title_names(doc: Doc, offices: OfficeLexicon, geo_at: dict[int, GeoHit],
@@ -275,7 +309,11 @@ def _title_names(doc: Doc, offices: OfficeLexicon, geo_at: dict[int, GeoHit],
         country, title_start = country_before(doc, i, geo_at)
         literal = None
         if office:
-            first = _title_modifiers(doc, i, title_start, geo_at)
+            first = _title_modifiers(doc, i, 0 if country is None else title_start, geo_at)
+            if country is None and first < i:  # "Vietnamese Planning and Investment Minister"
+                country, title_start = country_before(doc, first, geo_at)
+                if country is None:
+                    title_start = i
             end, tail_country = _title_tail(doc, end, geo_at)
             country = country or tail_country
             literal = _literal_title(doc, first, end, geo_at)
@@ -288,13 +326,14 @@ def _title_names(doc: Doc, offices: OfficeLexicon, geo_at: dict[int, GeoHit],
                                  is_counterpart, title_start, literal))
             i = name_end
             continue
-        comma_name = name_extent(doc, end + 1, blocked) if (
-            role and end + 1 < len(doc) and doc[end].text == ",") else end + 1
-        if any(t in geo_at for t in range(end + 1, comma_name)):
-            comma_name = end + 1
-        if comma_name > end + 1:  # "Venezuela's foreign minister, Rafael Quintero, said"
-            names.append(NameHit(end + 1, comma_name, doc[end + 1:comma_name].text, role,
-                                 country, is_counterpart, title_start, literal))
+        sep, of_country = _of_country(doc, end, geo_at) if role else (end, None)
+        comma_name = name_extent(doc, sep + 1, blocked) if (
+            role and sep + 1 < len(doc) and doc[sep].text == ",") else sep + 1
+        if any(t in geo_at for t in range(sep + 1, comma_name)):
+            comma_name = sep + 1
+        if comma_name > sep + 1:  # "Venezuela's foreign minister, Rafael Quintero, said"
+            names.append(NameHit(sep + 1, comma_name, doc[sep + 1:comma_name].text, role,
+                                 country or of_country, is_counterpart, title_start, literal))
             i = comma_name
             continue
         if role and not is_counterpart:

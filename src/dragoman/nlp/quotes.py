@@ -53,6 +53,7 @@ class Statement:
     cue: Token | None
     window: tuple[int, int]
     speaker: str | None = None
+    speaker_tok: Token | None = None  # names the speaker where the cue's parse does not
 
 
 class Layout:
@@ -214,7 +215,9 @@ def indirect_statements(d: Layout, lexicon: SpeechLexicon,
         para = d.paragraph(cue.idx)
         sent = cue.sent
         window = (max(para[0], sent.start_char), min(para[1], sent.end_char))
-        out.append(Statement("indirect", (r.start, r.end), doc_text(d.doc)[r.start:r.end], cue, window))
+        named = d.doc[r.speaker] if r.speaker is not None else None
+        out.append(Statement("indirect", (r.start, r.end), doc_text(d.doc)[r.start:r.end], cue,
+                             window, speaker_tok=named))
     return out
 
 
@@ -225,6 +228,8 @@ def speaker_token(cue: Token, lexicon: SpeechLexicon) -> Token | None:
     if lexicon.cue_class(cue) == "source":
         return source_of(cue)
     subj = subject_of(cue)
+    if subj is not None and subj.tag_ in ("WP", "WDT") and cue.dep_ == "relcl":
+        return cue.head  # "Al-Saadi, who said A, ...": the relative pronoun's antecedent
     if subj is not None:
         return subj
     for head in cue.ancestors:
@@ -246,7 +251,7 @@ def _resolve(st: Statement, resolver: SpeakerResolver, lexicon: SpeechLexicon,
     """The speaker of one statement: its cue's subject, or the previous speaker."""
     if st.cue is None:
         return last_speaker
-    tok = speaker_token(st.cue, lexicon)
+    tok = st.speaker_tok or speaker_token(st.cue, lexicon)
     lo, hi = st.window
     if tok is not None and lo <= tok.idx < hi:
         # A subject that names no one we know ("an official", "they") is no one: a person

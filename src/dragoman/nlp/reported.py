@@ -30,6 +30,7 @@ class Report:
     cue: int
     start: int
     end: int
+    speaker: int | None = None  # token naming the speaker, when the parse gives none
 
 
 def _inside(char: int, spans: list[tuple[int, int]]) -> bool:
@@ -54,10 +55,16 @@ def _cut_points(comp: Token, lexicon: SpeechLexicon) -> list[int]:
             continue
         if cls in ("say", "act") and tok.tag_ == "VBG" and tok.dep_ in ("advcl", "conj", "xcomp", "acl"):
             cuts.append(left)
-        elif tok.dep_ == "conj" and not has_subject(tok) and (
+        elif tok.dep_ == "conj" and not has_subject(tok) and not _infinitive(tok) and (
                 cls in ("say", "act", "direct") or tok.head.i == comp.i and _tense_breaks(comp, tok)):
             cuts.append(left)
     return cuts
+
+
+def _infinitive(verb: Token) -> bool:
+    """"agreed to raise A and to extend B": an infinitive carries on the reported plan; the
+    speaker's own next act is a finite verb ("and extended an invitation")."""
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
 
 
 def _tense_breaks(comp: Token, verb: Token) -> bool:
@@ -147,7 +154,20 @@ def clause_span(comp: Token, lexicon: SpeechLexicon, skip: set[int] | None = Non
         return None
     first, last = trimmed
     start, end = doc[first].idx, doc[last].idx + len(doc[last])
-    return _balance_marks(doc_text(doc), start, end)
+    return _balance_marks(doc_text(doc), _skip_dateline(doc_text(doc), start, end), end)
+
+
+# A wire dateline before the lead: "ANKARA (AA) -", "NAIROBI, Kenya (KNA) —",
+# "BUDAPEST, Sept. 5 (Xinhua) --". The city is in capitals; the agency tag is optional.
+_DATELINE = re.compile(r"[A-Z][A-Z'.\- ]{2,}[A-Z](?:, [A-Z][\w.]*(?: [\w.]+){0,2})?"
+                       r"(?: \([A-Za-z .&-]{1,24}\))?\s*(?:--|—|–|-)\s+")
+
+
+def _skip_dateline(text: str, start: int, end: int) -> int:
+    """The start of a span once a wire dateline at its head is left out (it is the
+    agency's, not the speaker's); `start` itself when there is none."""
+    found = _DATELINE.match(text, start, end)
+    return found.end() if found and found.end() < end else start
 
 
 def _balance_marks(text: str, start: int, end: int) -> tuple[int, int]:
@@ -166,6 +186,52 @@ def _balance_marks(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start].isspace():
         start += 1
     return start, end
+
+
+_TRAILING_MAX_TOKENS = 16  # longest speaker phrase between the comma and the verb
+_NOT_AFTER = frozenset({"that", ":", "\"", "“", "”", "'", "‘", "’"})
+
+
+def trailing_attribution(cue: Token, bounds: tuple[int, int] | None) -> tuple[int, int, int] | None:
+    """"A, Trade Cabinet Secretary X said on Wednesday." where the parse tore the sentence
+    apart (the verb of saying coordinated with A's verb): the clause before the comma that
+    opens the speaker's phrase. Returns (start, end, token naming the speaker) or None.
+    Only a speaker phrase without a verb, and nothing after the cue but adjuncts."""
+    if cue.tag_ not in ("VBD", "VBZ") or cue.dep_ == "ccomp" or has_subject(cue) and any(
+            c.dep_ == "ccomp" for c in cue.children):
+        return None
+    doc, sent = cue.doc, cue.sent
+    lo = max(sent.start, 0)
+    if bounds is not None:
+        while lo < cue.i and doc[lo].idx < bounds[0]:
+            lo += 1
+    after = doc[cue.i + 1:sent.end]
+    if any(t.lower_ in _NOT_AFTER or t.text in _QUOTE_CHARS
+           or t.pos_ in ("VERB", "AUX") and has_subject(t) for t in after):
+        return None  # "..., X said on Monday the deal would ...": a clause of its own follows
+    comma = next((j for j in range(cue.i - 1, max(lo, cue.i - _TRAILING_MAX_TOKENS) - 1, -1)
+                  if doc[j].text in (",", "—", "–")), None)
+    if comma is None or comma >= cue.i - 1:
+        return None
+    phrase = doc[comma + 1:cue.i]
+    if any(t.pos_ in ("VERB", "AUX") or t.text in _QUOTE_CHARS for t in phrase):
+        return None
+    if phrase[-1].pos_ not in ("PROPN", "NOUN", "PRON"):
+        return None
+    clause = doc[lo:comma]
+    if len(clause) < 4 or not any(t.pos_ in ("VERB", "AUX") for t in clause):
+        return None
+    trimmed = _trim(doc, lo, comma - 1)
+    if trimmed is None:
+        return None
+    first, last = trimmed
+    text = doc_text(doc)
+    start, end = doc[first].idx, doc[last].idx + len(doc[last])
+    start, end = _balance_marks(text, _skip_dateline(text, start, end), end)
+    # the phrase's head (the token whose head lies outside it): "source" in "a source close
+    # to X", not X
+    heads = [t for t in phrase if not comma < t.head.i < cue.i or t.head.i == t.i]
+    return start, end, (heads[0] if heads else phrase[-1]).i
 
 
 def _complements(cue: Token, bounds: tuple[int, int] | None) -> list[Token | None]:
@@ -195,16 +261,28 @@ def find_reports(doc: Doc, lexicon: SpeechLexicon, quoted: list[tuple[int, int]]
             spans = [_source_clause(tok, lexicon, bounds)]
         else:
             spans = [_said_clause(tok, comp, lexicon, bounds) for comp in _complements(tok, bounds)]
-        for span in spans:
-            if span is not None and _quoted_share(span, quoted) <= MAX_QUOTED_SHARE:
-                reports.append(Report(tok.i, *span))
-                break
+        found = next((s for s in spans if s is not None
+                      and _quoted_share(s, quoted) <= MAX_QUOTED_SHARE), None)
+        if found is not None and cls == "say" and found[1] <= tok.idx and subject_of(tok) is None:
+            # "A, a source close to X said": the parse took the speaker for part of A
+            trailing = trailing_attribution(tok, bounds)
+            if trailing is not None and found[0] <= trailing[0] < found[1]:
+                reports.append(Report(tok.i, *trailing))
+                continue
+        if found is not None:
+            reports.append(Report(tok.i, *found))
+        elif cls == "say":
+            trailing = trailing_attribution(tok, bounds)
+            if trailing is not None and _quoted_share(trailing[:2], quoted) <= MAX_QUOTED_SHARE:
+                reports.append(Report(tok.i, *trailing))
         if cls == "say":  # "said that A and that B": B is a report of its own
+            extras = []
             for comp in _complements(tok, bounds):
                 for extra in _that_conjuncts(comp):
                     span = clause_span(extra, lexicon, bounds=bounds)
                     if span is not None and _quoted_share(span, quoted) <= MAX_QUOTED_SHARE:
-                        reports.append(Report(tok.i, *span))
+                        extras.append(Report(tok.i, *span))
+            reports += extras  # (never also A and B joined: one statement, one quote)
     return _drop_nested(reports, doc)
 
 

@@ -114,6 +114,21 @@ def _office(lemma: str) -> str | None:
     return office_lookup(lemma)
 
 
+def _specific_role(head: Token) -> str | None:
+    """The office its compound modifiers make of a title noun: "investment minister" for
+    "the kingdom's investment minister"; None when they add nothing to the bare noun."""
+    words = [c for c in head.lefts if c.dep_ in ("compound", "amod") and c.i == head.i - 1]
+    if not words:
+        return None
+    phrase = f"{words[0].lower_} {head.lower_}"
+    role = _office(phrase)
+    if role is not None and role != _office(head.lemma_):
+        return role
+    # not an office of the codebook: the title as written ("fisheries minister"), which the
+    # actors keep among the roles of whoever holds it
+    return phrase if words[0].pos_ in ("NOUN", "PROPN") else None
+
+
 def subject_of(token: Token) -> Token | None:
     """The nominal subject of verb `token`, if the parse gives one; of two (a parse error:
     "A, many of them B, he said"), the one nearer the verb."""
@@ -295,6 +310,7 @@ class SpeakerResolver:
         if role is None and head.lemma_.lower() not in self.officials:
             return None
         countries = self._countries_in(head)
+        specific = _specific_role(head)  # "the kingdom's investment minister"
         if role is None and not countries:
             return None
         def fits(ent: Entity) -> bool:
@@ -304,9 +320,15 @@ class SpeakerResolver:
         for _, eid in reversed(self.focus):
             if fits(self.entities[eid]):
                 return eid
-        # Nobody in focus fits: the only person of that country the article names, if any.
+        # Nobody in focus fits: the only person of that country the article names, or the
+        # only one holding that particular office (named later: a lead's "..., the
+        # investment minister said" before "Investment Minister X" in the next paragraph).
         only = [e.id for e in self.entities.values() if e.kind == "person" and fits(e)]
-        return only[0] if countries and len(only) == 1 else None
+        if countries:
+            return only[0] if len(only) == 1 else None
+        holders = [e.id for e in self.entities.values() if e.kind == "person"
+                   and specific is not None and specific in e.roles]
+        return holders[0] if len(holders) == 1 else None
 
     def _countries_in(self, head: Token) -> set[str]:
         """Country codes named in the phrase of `head` ("the Kazakh diplomat": KAZ)."""
