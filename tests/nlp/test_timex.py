@@ -200,3 +200,77 @@ def test_scheduled_present_and_past_participles(nlp, sentence, expected):
     for _, component in nlp.pipeline:
         doc = component(doc)
     assert [t.value for t in timexes_in(doc, 0, len(sentence))] == [expected]
+
+
+@pytest.mark.parametrize("text, kind, value, until", [
+    # seasons: the year of the past season (the coming one after "next"), year precision
+    ("Grain exports slowed in the autumn.", "date", "2022", None),
+    ("The new port terminal opens this spring.", "date", "2023", None),
+    ("Peru's fishing fleet stayed in port last winter.", "date", "2023", None),
+    ("The ministers hope to meet again next summer.", "date", "2024", None),
+    ("Tourism recovered in the summer of 2019.", "date", "2019", None),
+    ("Gas demand peaked in autumn 2020.", "date", "2020", None),
+    ("Stocks ran low in winter 2021/22.", "range", "2021", "2022"),
+    ("Rice prices rose in the fall of 2018.", "date", "2018", None),
+    # deadlines counted in months from publication (2023-09-11): month precision
+    ("Trade should double within 18 months.", "deadline", "2025-03", None),
+    ("The bridge will open within the next six months.", "deadline", "2024-03", None),
+    ("The line will carry freight in six months' time.", "deadline", "2024-03", None),
+    # split fiscal years and seasons read as a range of two calendar years
+    ("Revenue grew in fiscal 2022/23.", "range", "2022", "2023"),
+    ("Revenue grew in FY2021-22.", "range", "2021", "2022"),
+    ("Exports grew in the 2024/25 season.", "range", "2024", "2025"),
+    # a weekday with its date: one date, in the year where the day falls on that weekday
+    ("The envoys meet on Thursday, 14 September.", "date", "2023-09-14", None),
+    ("The accord was signed on Friday, March 3.", "date", "2023-03-03", None),
+    ("The talks open on Sunday, 12 May 2024.", "date", "2024-05-12", None),
+    ("The envoys met on Saturday the 9th.", "date", "2023-09-09", None),
+    # an ordinal day alone: of the publication month, or the month before when still ahead
+    ("The envoys met on the 5th.", "date", "2023-09-05", None),
+    ("The envoys met on the 20th.", "date", "2023-08-20", None),
+    ("The fair opens on the 3rd of next month.", "date", "2023-10-03", None),
+    # already read before: parts of a year and of a month
+    ("Elections are due early next year.", "date", "2024", None),
+    ("The visit is planned for later this month.", "date", "2023-09", None),
+    ("The pipeline was finished at the end of March.", "date", "2023-03", None),
+    ("Output should double by mid-2025.", "deadline", "2025", None),
+    ("Output will rise in the second half of next year.", "date", "2024", None),
+    ("Output rose in Q3 2022.", "date", "2022", None),
+])
+def test_seasons_horizons_and_days(text, kind, value, until):
+    timexes = find_timexes(text, PUB)
+    assert [(t.kind, t.value, t.until) for t in timexes] == [(kind, value, until)]
+
+
+def test_an_ordinal_day_takes_the_month_named_before():
+    text = "The fair opened on 28 August and closed on the 1st. Talks began on 4 July and ended on the 6th."
+    assert [t.value for t in find_timexes(text, PUB)] == [
+        "2023-08-28", "2023-09-01", "2023-07-04", "2023-07-06"]
+
+
+@pytest.mark.parametrize("text", [
+    "Farmers in Chile sow winter wheat.",
+    "The Arab Spring changed the region.",
+    "The river floods in summer.",
+    "This fall in prices hurt farmers.",
+    "Prices recovered after the fall of the peso.",
+    "It was the 12th round of talks.",
+    "Leaders gathered on the 75th anniversary of the treaty.",
+    "Delegates met at the summer school.",
+])
+def test_season_and_ordinal_words_that_are_not_times(text):
+    assert find_timexes(text, PUB) == []
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The trade envoys will meet in Lusaka on the 20th.", "2023-09-20"),
+    ("The trade envoys met in Lusaka on the 20th.", "2023-08-20"),
+    ("The new railway to Mombasa will open in the spring.", "2024"),
+    ("The railway to Mombasa opened in the spring.", "2023"),
+])
+def test_tense_of_ordinal_days_and_seasons(nlp, sentence, expected):
+    doc = nlp.make_doc(sentence)
+    doc._.pub_date = PUB
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    assert [t.value for t in timexes_in(doc, 0, len(sentence))] == [expected]
