@@ -456,6 +456,115 @@ def test_deal_told_again_is_one_event(run, text):
         [(e.type, e.trigger) for e in rec.events]
 
 
+# Labels that accuse (codebooks/data/events_labels.tsv): calling a state a puppet, a tool
+# of someone, a threat to someone, in a speaker's words; the speaker accuses, the one so
+# called is accused. (text, CAMEO code, source, target)
+LABEL_CASES = [
+    ("Bolivian Foreign Minister Diego Arce said: \"Paraguay is acting as a tool of foreign mining "
+     "companies.\"", "112", {"Diego Arce"}, {"PRY"}),
+    ("\"Azerbaijan is a threat to the whole region,\" Armenian Foreign Minister Vahe Sarkisyan said.",
+     "112", {"Vahe Sarkisyan"}, {"AZE"}),
+    ("\"Kosovo serves as a proxy of foreign powers,\" Serbian President Milan Petrovic said.",
+     "112", {"Milan Petrovic"}, {"XKX"}),
+    ("Estonian Foreign Minister Kaja Tamm said Russia posed a threat to the Baltic region.",
+     "112", {"Kaja Tamm"}, {"RUS"}),
+    ("Moldovan President Ion Rusu called Ukraine a puppet of Moscow on Monday.", "112", {"Ion Rusu"},
+     {"UKR"}),
+    ("The Sudanese army described Chad as a proxy of foreign powers.", "112", {"SDN"}, {"TCD"}),
+    ("Iran's foreign ministry branded Israel a terrorist state on Sunday.", "1121", {"IRN"}, {"ISR"}),
+    ("\"The Venezuelan government is an occupier,\" Guyanese President Irfaan Khan said.",
+     "1123", {"Irfaan Khan"}, {"VEN"}),
+]
+
+
+@pytest.mark.parametrize("text, cameo, source, target", LABEL_CASES)
+def test_labels_that_accuse(run, text, cameo, source, target):
+    rec = run(text)
+    (event,) = [e for e in rec.events if e.type == "ACCUSE"]
+    assert event.cameo == cameo
+    assert (_names(rec, event.source), _names(rec, event.target)) == (source, target)
+
+
+@pytest.mark.parametrize("text", [
+    "\"Germany is an agent of change in Europe,\" Polish Foreign Minister Adam Nowicki said.",
+    "\"Brazil is a key instrument of our export strategy,\" Angolan Trade Minister Rui Santos said.",
+    "Estonian Foreign Minister Kaja Tamm said Russia posed no threat to Estonia.",
+    "\"If Chad becomes a proxy of foreign powers, we will act,\" Nigerien Foreign Minister Ali Moussa "
+    "said.",
+    "\"We are not an instrument of anyone,\" Malian Prime Minister Oumar Traore said.",
+    "Chinese Foreign Minister Li Wen said: \"The Philippines is a partner of ours.\"",
+    "\"Kenya's rising debt is a danger to its economy,\" Ugandan Finance Minister Grace Akello said.",
+    "Nigerian President Bola Adeyemi said Ghana remained a partner and a tool for regional growth.",
+])
+def test_no_accusing_label(run, text):
+    assert not [e for e in run(text).events if e.type == "ACCUSE"]
+
+
+def test_label_table_names_its_source_and_is_sorted():
+    from importlib.resources import files
+
+    from dragoman.codebooks._tables import read_tsv
+    from dragoman.nlp.eventlabels import LABEL_FILE, labels
+
+    header = " ".join(line for line in files("dragoman.codebooks").joinpath("data", LABEL_FILE)
+                      .read_text(encoding="utf-8").splitlines() if line.startswith("#")).lower()
+    assert "source" in header and "licence" in header
+    terms = [row[0] for row in read_tsv(LABEL_FILE, 4)]
+    assert terms == sorted(terms)
+    assert all(lb.term.plover == "ACCUSE" for found in labels().values() for lb in found)
+
+
+def test_label_repeating_an_accusation_is_one_event(run):
+    rec = run("Azerbaijan accused Armenia of provocations on Monday. \"Armenia is acting as a proxy of "
+              "foreign powers,\" Azerbaijani Foreign Minister Elnur Aliyev said.")
+    assert len([e for e in rec.events if e.type == "ACCUSE"]) == 1
+
+
+# "the measure", "the move", "the decision": an act told before by another side is the
+# target of what is said of it. (text, type, source, target)
+ACT_NOUN_CASES = [
+    ("Ghana imposed a ban on poultry imports from Togo on Monday. Nigerian officials met in Abuja. "
+     "Togo condemned the measure.", "ACCUSE", {"TGO"}, {"GHA"}),
+    ("Ukraine banned grain imports from Hungary on Monday. Hungary rejected the move.", "REJECT",
+     {"HUN"}, {"UKR"}),
+    ("Japan lifted its ban on Philippine bananas. The Philippines welcomed the decision.", "SUPPORT",
+     {"PHL"}, {"JPN"}),
+]
+
+
+@pytest.mark.parametrize("text, kind, source, target", ACT_NOUN_CASES)
+def test_act_noun_targets_the_doer_of_the_act_before(run, text, kind, source, target):
+    rec = run(text)
+    (event,) = [e for e in rec.events if e.type == kind]
+    assert (_names(rec, event.source), _names(rec, event.target)) == (source, target)
+
+
+# Money received and coercive duties. (text, type, actors)
+MONEY_AND_DUTY_CASES = [
+    ("Pakistan obtained a $1 billion credit line from Saudi Arabia.", "AID", {"PAK", "SAU"}),
+    ("Kenya secured a $500 million loan from Japan on Monday.", "AID", {"KEN", "JPN"}),
+    ("Moldova will get budget support from Romania, after Romania approved the budget support on "
+     "Monday.", "AID", {"MDA", "ROU"}),
+    ("China announced retaliatory tariffs on Australian wine.", "COERCE", {"CHN", "AUS"}),
+    ("Washington slapped punitive tariffs on Brazilian beef.", "COERCE", {"USA", "BRA"}),
+]
+
+
+@pytest.mark.parametrize("text, kind, actors", MONEY_AND_DUTY_CASES)
+def test_money_received_and_coercive_duties(run, text, kind, actors):
+    rec = run(text)
+    assert any(e.type == kind and _names(rec, e.source + e.target) == actors for e in rec.events), \
+        [(e.type, e.trigger, _names(rec, e.source + e.target)) for e in rec.events]
+
+
+def test_invitation_told_in_the_past_leaves_the_month_to_the_visit(run):
+    rec = run("The Chilean foreign minister invited Peruvian Foreign Minister Ana Ruiz to Santiago in "
+              "March for the first meeting of a joint committee.", date="2024-11-20")
+    (meeting,) = [e for e in rec.events if e.type == "CONSULT"]
+    assert (meeting.status, meeting.date) == ("planned", "2025-03")
+    assert all(e.date is None for e in rec.events if e.type == "AGREE")
+
+
 # --- the lexicon: every verb, phrase and noun of events.tsv is found --------------------
 
 # Plural forms for phrase objects as news writes them ("hold talks", "impose sanctions").

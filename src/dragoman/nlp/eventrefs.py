@@ -35,6 +35,11 @@ COMPANY_WORDS = frozenset({"company", "firm", "inc", "ltd", "plc", "holding", "h
 # Group nouns whose members the article names with their roles ("the two foreign ministers"
 # are the persons with the role "foreign minister").
 OFFICE_NOUNS = frozenset({"minister", "president", "premier", "chancellor", "ambassador", "envoy"})
+# Nouns that name an act told before without saying which: "condemned the move".
+ACT_NOUNS = frozenset({"measure", "move", "decision", "step", "action"})
+# Types of the acts such a noun may stand for (not meetings or agreements of both sides).
+ONE_SIDED_TYPES = frozenset({"COERCE", "SANCTION", "ASSAULT", "THREATEN", "REJECT", "RETREAT", "ACCUSE",
+                             "REQUEST", "AID", "SUPPORT", "MOBILIZE", "PROTEST", "CONCEDE"})
 # Words before a group noun that are not part of the office: "the two", "both".
 NOT_OFFICE = frozenset({"both", "two", "each", "the", "their"})
 
@@ -160,3 +165,17 @@ def previous_subject(finder: ArgFinder, tok: Token) -> list[str]:
     root = doc[start - 1].sent.root
     found = [i for c in root.children if c.dep_ == "nsubj" for i in finder.phrase_entities(c)]
     return [i for i in found if finder.kind(i) in ("country", "person")]
+
+
+def act_doers(noun: Token, earlier: list[tuple[str, str, list[str]]], own: list[str]) -> list[str]:
+    """"Ghana banned poultry from Togo. Lome condemned the measure": the doers of the last
+    one-sided event told before by others, for a definite act noun that names nobody
+    ("the move", "this decision"; not "Ghana's decision"). earlier: (trigger lemmas, type,
+    source) of the events so far; own: the doers of the event whose object it is."""
+    if noun.lemma_.lower() not in ACT_NOUNS or not any(
+            c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children):
+        return []
+    for _, kind, source in reversed(earlier):
+        if source and kind in ONE_SIDED_TYPES and not set(source) & set(own):
+            return list(source)
+    return []

@@ -36,7 +36,7 @@ LIGHT_VERBS = frozenset({
     "enact", "declare", "receive", "begin", "start", "open", "resume", "convene", "organize",
     "organise", "join", "participate", "engage", "wrap", "end", "complete", "accept",
     "pledge", "promise", "sign", "ink", "renew", "grant", "agree", "arrange", "schedule",
-    "tell", "address", "brief", "witness",
+    "tell", "address", "brief", "witness", "secure", "obtain", "win",
 })
 # Nouns that are events in themselves when they stand before these verbs:
 # "the summit will take place", "clashes broke out".

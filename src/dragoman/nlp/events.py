@@ -23,10 +23,12 @@ from dragoman import codebooks
 from dragoman.model import Event
 from dragoman.nlp.eventargs import (FIRST_PERSON, THIRD_PLURAL, THIRD_SINGULAR, Args, ArgFinder, _add,
                                     locate, noun_args, referenced_target, verb_args)
-from dragoman.nlp.eventrefs import earlier_doers, named_sides, previous_subject
+from dragoman.nlp.eventlabels import LABEL_RELATION, label_args, label_triggers, told_accusations
+from dragoman.nlp.eventrefs import act_doers, earlier_doers, named_sides, previous_subject
 from dragoman.nlp.eventrules import (Trigger, TriggerLexicon, is_speech, raw_triggers,
                                      select_triggers)
-from dragoman.nlp.eventstatus import MEETING_MODES, event_status, is_future, lemma, meeting_clauses
+from dragoman.nlp.eventstatus import (MEETING_MODES, event_status, is_future, leave_dates_to_meetings, lemma,
+                                      meeting_clauses)
 from dragoman.nlp.extensions import register_extensions, token_table
 from dragoman.nlp.timex import Timex, resolve, timexes_in
 
@@ -263,6 +265,8 @@ def fill_missing_actors(trigger: Trigger, doc: Doc, finder: ArgFinder, args: Arg
         entry = codebooks.event_lookup(lemma(obj), "noun") if obj is not None else None
         if obj is not None and entry is not None:
             args.target = [t for t in referenced_target(obj, entry.plover, earlier) if t not in args.source]
+        elif obj is not None:  # "condemned the move"
+            args.target = act_doers(obj, earlier, args.source)
     if not args.source:
         speaker = finder.speaker_at(head)
         if term.plover == "CONSULT" and term.mode in ("meeting", "conference", "call"):
@@ -290,7 +294,8 @@ def draft_event(trigger: Trigger, doc: Doc, finder: ArgFinder, earlier: Earlier,
                 others: frozenset[int] = frozenset()) -> Draft | None:
     """One event from one trigger, or None when its actor is unknown or no state actor.
     others: the heads of the other event nouns (their times are their own)."""
-    args = noun_args(trigger, doc, finder) if trigger.is_noun else verb_args(trigger, doc, finder)
+    args = (label_args(trigger, doc, finder) if trigger.relation == LABEL_RELATION
+            else noun_args(trigger, doc, finder) if trigger.is_noun else verb_args(trigger, doc, finder))
     if args.non_state or (args.unknown and not args.source):
         return None
     restates = fill_missing_actors(trigger, doc, finder, args, earlier)
@@ -337,15 +342,6 @@ def joint_body_sides(drafts: list[Draft], finder: ArgFinder) -> None:
         if d.type == "CONSULT":
             for eid in list(d.actors):
                 _add(d.args.source, [c for c in named_sides(finder, eid) if c not in d.args.target])
-
-
-def leave_dates_to_meetings(drafts: list[Draft]) -> None:
-    """"invited X to visit Mongolia next year", "agreed to meet in June": the date is the
-    planned meeting's, not the invitation's or the agreement's."""
-    planned = {(d.sent, d.date) for d in drafts if d.type == "CONSULT" and d.status == "planned" and d.date}
-    for d in drafts:
-        if d.type == "AGREE" and (d.sent, d.date) in planned:
-            d.date = None
 
 
 def learn_partners(drafts: list[Draft], finder: ArgFinder) -> None:
@@ -557,6 +553,9 @@ def extract_events(doc: Doc, lexicon: TriggerLexicon) -> list[Event]:
     drafts: list[Draft] = []
     earlier: Earlier = []
     triggers = select_triggers(doc, raw_triggers(doc, lexicon))
+    # accusing labels ("X is acting as a tool of ..."), on words no other trigger holds
+    labelled = label_triggers(doc, {i for t in triggers for i in t.tokens})
+    triggers = sorted(triggers + labelled, key=lambda t: t.head)
     # event nouns that are happenings of their own ("followed a call on Friday"), not the
     # venue of another ("meet again at the summit next month")
     nouns = frozenset(t.head for t in triggers if t.is_noun and not (
@@ -571,7 +570,7 @@ def extract_events(doc: Doc, lexicon: TriggerLexicon) -> list[Event]:
     learn_partners(drafts, finder)
     share_coordinated_targets(drafts, doc, finder)
     complete_targets(drafts, finder)
-    drafts = [d for d in drafts if not aimless_backing(d, finder)]
+    drafts = [d for d in told_accusations(drafts, finder) if not aimless_backing(d, finder)]
     date_from_lead(drafts, doc)
     drafts = [d for d in merge_drafts(drafts, finder) if not is_background(d, doc._.pub_date)]
     drafts.sort(key=lambda d: d.span)

@@ -15,8 +15,9 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
-if TYPE_CHECKING:  # eventrules imports this module
+if TYPE_CHECKING:  # eventrules and events import this module
     from dragoman.nlp.eventrules import Trigger
+    from dragoman.nlp.events import Draft
 
 # Modes of the CONSULT events that are meetings: planned when in the future, not intended.
 MEETING_MODES = frozenset({"meeting", "visit", "summit", "call", "conference"})
@@ -156,3 +157,14 @@ def _to_be_held(noun: Token) -> bool:
         verbs.append(noun.head)
     return any(lemma(v) in HOLD_VERBS and any(a.dep_ == "aux" and a.lower_ == "to" for a in v.children)
                for v in verbs)
+
+
+def leave_dates_to_meetings(drafts: list[Draft]) -> None:
+    """"invited X to visit Mongolia next year", "agreed to meet in June": the date is the
+    planned meeting's, not the invitation's or the agreement's."""
+    # the month without the year: the invitation, told in the past, read "in January" as the last one
+    planned = {(d.sent, d.date[4:] or d.date) for d in drafts
+               if d.type == "CONSULT" and d.status == "planned" and d.date}
+    for d in drafts:
+        if d.type == "AGREE" and d.date and (d.sent, d.date[4:] or d.date) in planned:
+            d.date = None
