@@ -23,6 +23,7 @@ GOLD_SETS = {
     "blind2": [HERE / "data" / "blind2"],
     "blind3": [HERE / "data" / "blind3"],
     "blind4": [HERE / "data" / "blind4"],
+    "blind5": [HERE / "data" / "blind5"],
 }
 
 
