@@ -10,7 +10,7 @@ from dragoman.codebooks._tables import read_tsv
 
 DATA = files("dragoman.codebooks").joinpath("data")
 TSV_FILES = ["countries.tsv", "country_extra.tsv", "places.tsv", "areas.tsv", "homographs.tsv",
-             "offices.tsv", "events.tsv", "sectors.tsv", "cameo_labels.tsv", "events_labels.tsv",
+             "offices.tsv", "events.tsv", "sectors.tsv", "cameo_labels.tsv", "events_labels.tsv", "events_direction.tsv",
              "speech_verbs.tsv", "metrics.tsv", "currencies.tsv"]
 
 

@@ -36,7 +36,7 @@ LIGHT_VERBS = frozenset({
     "enact", "declare", "receive", "begin", "start", "open", "resume", "convene", "organize",
     "organise", "join", "participate", "engage", "wrap", "end", "complete", "accept",
     "pledge", "promise", "sign", "ink", "renew", "grant", "agree", "arrange", "schedule",
-    "tell", "address", "brief", "witness", "secure", "obtain", "win",
+    "tell", "address", "brief", "witness", "secure", "obtain", "win", "get", "gain", "award",
 })
 # Nouns that are events in themselves when they stand before these verbs:
 # "the summit will take place", "clashes broke out".
@@ -50,6 +50,8 @@ EVENT_PREPOSITIONS = frozenset({
     "at", "during", "after", "before", "following", "ahead", "in", "on", "by", "over", "via",
     "since", "upon", "for",
 })
+# Prepositions after an event noun that name its topic: "talks on the fighting".
+TOPIC_PREPS = frozenset({"on", "over", "about", "regarding", "concerning"})
 # Heads of "of" that make the noun an event: "on the sidelines of the summit".
 EVENT_OF_HEADS = frozenset({"sideline", "margin", "eve", "outcome", "result", "end", "opening",
                             "start", "course", "close", "occasion", "framework", "day", "hour",
@@ -267,6 +269,15 @@ def _verb_above(tok: Token, steps: int = 3) -> Token | None:
     return None
 
 
+# Words that head a sum of money or a count: "$50 million in aid", "2 billion yen in loans".
+SUM_WORDS = frozenset({"million", "billion", "trillion", "thousand", "hundred", "bn", "mn", "m"})
+
+
+def _is_sum(tok: Token) -> bool:
+    """"$50 million", "30 billion yen": a sum, whose "in"-phrase names what it is paid as."""
+    return tok.ent_type_ == "MONEY" or tok.lower_ in SUM_WORDS or (tok.like_num and tok.pos_ == "NUM")
+
+
 def noun_governor(tok: Token) -> tuple[Token | None, str]:
     """How an event noun stands in its clause: (governing verb, relation) where relation is
     "object" ("held talks", "talks were held"), "subject" ("the summit will take place"),
@@ -282,6 +293,9 @@ def noun_governor(tok: Token) -> tuple[Token | None, str]:
     if cur.dep_ == "pobj":
         prep = head
         word = prep.lower_
+        if word == "in" and _is_sum(prep.head) and prep.head.dep_ in ("dobj", "nsubjpass") and (
+                _is_verb(prep.head.head)):
+            return prep.head.head, "object"  # "received $50 million in aid": the aid is received
         if word == "of" and lemma(prep.head) in EVENT_OF_HEADS and prep.head.dep_ == "pobj":
             verb, relation = noun_governor(prep.head)
             return (verb, "prep") if relation == "prep" else (None, "")
@@ -324,7 +338,9 @@ def noun_is_event(trigger: Trigger, verb: Token | None, relation: str, taken: se
         # for the meeting in Baku in October") or an invitation is for them
         prep = noun.head
         purpose = prep.lower_ == "for" and not (_has_own_details(noun) or lemma(verb) in ARRANGE_VERBS)
-        return happening and prep.i not in taken and not purpose and not _generic(noun)
+        # "held talks on the fighting": the topic of another event, not the talkers' own act
+        topic = prep.lower_ in TOPIC_PREPS and prep.head.i in taken
+        return happening and prep.i not in taken and not purpose and not topic and not _generic(noun)
     return False
 
 
