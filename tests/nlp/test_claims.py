@@ -457,3 +457,107 @@ def test_more_rank_forms_and_subsets(run, text, expected):
 ])
 def test_changes_and_currencies(run, text, expected):
     assert scored(run(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # both sides' sales to each other are their trade (a two-way measure, "trade_volume")
+    ("Mutual exports between Latvia and Estonia reached €4 billion in 2023.",
+     [claim("trade_volume", 4e9, "exact", "EUR", "actual", "2023", "LVA", "EST")]),
+    ("Reciprocal exports of Ghana and Togo came to $700 million last year.",
+     [claim("trade_volume", 700e6, "exact", "USD", "actual", "2023", "GHA", "TGO")]),
+    ("Exports from Latvia and Estonia to each other reached €4 billion in 2023.",
+     [claim("trade_volume", 4e9, "exact", "EUR", "actual", "2023", "LVA", "EST")]),
+    ("Ghana and Togo exported goods worth $700 million to one another last year.",
+     [claim("trade_volume", 700e6, "exact", "USD", "actual", "2023", "GHA", "TGO")]),
+    ("Exports between Latvia and Estonia reached €4 billion in 2023.",
+     [claim("trade_volume", 4e9, "exact", "EUR", "actual", "2023", "LVA", "EST")]),
+    # one side's sales stay exports
+    ("Latvian exports to Estonia reached €2 billion in 2023.",
+     [claim("exports", 2e9, "exact", "EUR", "actual", "2023", "LVA", "EST")]),
+    # declines: the magnitude of the change, on the measure that changed (the gold
+    # conventions do not give changes a sign; a fall is told by its verb, kept in the span's text)
+    ("Trade between Latvia and Estonia fell 5 percent in 2023.",
+     [claim("trade_volume", 5, "exact", "percent", "actual", "2023", "LVA", "EST")]),
+    ("Ghana's exports to Togo were down 8.5% last year.",
+     [claim("exports", 8.5, "exact", "percent", "actual", "2023", "GHA", "TGO")]),
+    ("Trade between Ghana and Togo saw a drop of 12 percent in 2023.",
+     [claim("trade_volume", 12, "exact", "percent", "actual", "2023", "GHA", "TGO")]),
+])
+def test_two_way_flows_and_declines(run, text, expected):
+    assert scored(run(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a rival named between the position and the list does not change the position
+    ("Norway ranks second after Germany among foreign investors in Lithuania.",
+     [claim("investor_rank", 2, "exact", "rank", "actual", None, "NOR", "LTU")]),
+    ("Among foreign investors in Lithuania, Norway ranks second after Germany.",
+     [claim("investor_rank", 2, "exact", "rank", "actual", None, "NOR", "LTU")]),
+    ("Ghana ranks third, behind Nigeria and Togo, among Benin's trading partners.",
+     [claim("trade_partner_rank", 3, "exact", "rank", "actual", None, "GHA", "BEN")]),
+    ("Poland is second only to Germany among Latvia's trading partners.",
+     [claim("trade_partner_rank", 2, "exact", "rank", "actual", None, "POL", "LVA")]),
+    ("Norway is the third-biggest investor in Lithuania.",
+     [claim("investor_rank", 3, "exact", "rank", "actual", None, "NOR", "LTU")]),
+    # "one of the top N" bounds the position, like the seed's "among the top 10 investors"
+    ("Estonia is one of Finland's top five trading partners.",
+     [claim("trade_partner_rank", 5, "at_most", "rank", "actual", None, "EST", "FIN")]),
+    # a rank among a subset of investors is left out
+    ("Qatar ranks second among Arab investors in Jordan.", []),
+])
+def test_ranks_with_rivals_and_bounds(run, text, expected):
+    assert scored(run(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a modal on a verb of aiming keeps the figure a goal
+    ("Ghana and Togo should strive to lift their trade to $2 billion in the coming years.",
+     [claim("trade_volume", 2e9, "exact", "USD", "target", None, "GHA", "TGO")]),
+    # "projects" are ventures, not projections
+    ("Norway is the third-largest investor in Lithuania, with 150 projects worth $1.4 billion.",
+     [claim("investor_rank", 3, "exact", "rank", "actual", None, "NOR", "LTU"),
+      claim("investment", 1.4e9, "exact", "USD", "actual", None, "NOR", "LTU")]),
+])
+def test_status_of_aims_and_projects(run, text, expected):
+    assert scored(run(text)) == expected
+
+
+def test_the_kingdom_invests_and_the_speaker_is_not_a_party(run):
+    """A measure parsed under a noun ("amount") is still read from its own phrase, and the
+    subject of the verb of saying above it is the speaker, not the investor."""
+    text = ("Jordan and Saudi Arabia signed five agreements on Sunday. The kingdom's investments in "
+            "Jordan amount to $13 billion, Jordanian Prime Minister Omar Haddad said.")
+    extraction = run(text)
+    names = {e.id: e.name for e in extraction.entities}
+    (c,) = [c for c in extraction.claims if c.metric != "other"]
+    assert (c.metric, c.holder, c.counterpart, names.get(c.speaker)) == ("investment", "SAU", "JOR", "Omar Haddad")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # an organisation or a document states the figure: the article's own claim (speaker null,
+    # which the gold accepts beside the organisation's name)
+    ("Trade between Latvia and Estonia reached €4 billion in 2023, according to Latvia's customs service.", None),
+    ("The statistics office's data show that Latvian exports to Estonia reached €2 billion in 2023.", None),
+    ("According to the central bank, Norwegian direct investment in Lithuania stood at €900 million.", None),
+    # a person named after "according to" states it
+    ("According to Lithuanian Economy Minister Rasa Petraitiene, Norwegian investment in Lithuania "
+     "exceeds €1 billion.", "Rasa Petraitiene"),
+])
+def test_figures_attributed_to_organisations_and_persons(run, text, speaker):
+    extraction = run(text)
+    names = {e.id: e.name for e in extraction.entities}
+    (c,) = [c for c in extraction.claims if c.metric != "other"]
+    assert names.get(c.speaker) == speaker
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a place's name is no measure ("Capital" is not capital invested)
+    ("Oman has so far invested over $3 billion in Jordan's Aqaba Special Economic Zone.",
+     [claim("investment", 3e9, "more_than", "USD", "actual", "2024-05-14", "OMN", "JOR")]),
+    ("Qatar has invested $1 billion in Egypt's New Administrative Capital.",
+     [claim("investment", 1e9, "exact", "USD", "actual", None, "QAT", "EGY")]),
+    ("Poland will receive a $2.4-billion loan from South Korea.",
+     [claim("loan", 2.4e9, "exact", "USD", "target", None, "KOR", "POL")]),
+])
+def test_place_names_and_hyphenated_amounts(run, text, expected):
+    assert scored(run(text)) == expected

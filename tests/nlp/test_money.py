@@ -167,3 +167,20 @@ def test_a_change_by_a_fraction_is_a_percentage(text, value):
 ])
 def test_fractions_that_are_no_change(text):
     assert [a for a in find_amounts(text) if a.unit == "percent"] == []
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    # a scale word or a currency word joined by a hyphen, as in an adjective ("a $1.5-billion loan")
+    ("a $2.4-billion credit line", 2.4e9, "USD"),
+    ("a €750-million grant", 750e6, "EUR"),
+    ("a 300-million-euro deal", 300e6, "EUR"),
+    ("a 40-billion-yen loan", 40e9, "JPY"),
+])
+def test_hyphenated_scales_and_currency_words(text, value, unit):
+    (a,) = find_amounts(text)
+    assert (a.value, a.unit) == (pytest.approx(value), unit)
+
+
+def test_a_hyphenated_count_stays_a_number():
+    (a,) = find_amounts("a 25-year partnership")
+    assert (a.value, a.unit) == (25, "number")

@@ -41,7 +41,9 @@ class Parties:
         self.quotes: list[Quote] = sorted(doc._.quotes or [], key=lambda q: q.span[0])
         self.refs: dict[int, Ref] = {}
         self.countries: list[tuple[int, str]] = []  # (char, code) of every country named
-        self.org_tokens: frozenset[int] = frozenset()  # tokens inside an organization's name
+        # tokens inside an organization's or a place's name, which name no measure ("Board of
+        # Investment", "the New Administrative Capital")
+        self.org_tokens: frozenset[int] = frozenset()
         self._index_mentions()
         self._index_words(lex)
         self.ranking = self._ranking()
@@ -68,7 +70,7 @@ class Parties:
         self.countries.sort()
         self.org_tokens = frozenset(
             tok.i for m in self.doc._.mentions or []
-            if (entity := self.entities.get(m.entity_id)) is not None and entity.kind == "organization"
+            if (entity := self.entities.get(m.entity_id)) is not None and entity.kind in ("organization", "place")
             for tok in self.doc.char_span(m.start, m.end, alignment_mode="expand") or [])
 
     def _index_words(self, lex: ClaimLexicon) -> None:

@@ -22,7 +22,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from dragoman.nlp.claimparties import Parties, Ref
-from dragoman.nlp.claimwords import ClaimLexicon
+from dragoman.nlp.claimwords import ClaimLexicon, reports
 from dragoman.nlp.ranks import RankHit
 
 _COUNTERPART_PREPS = {"exports": {"to", "into"}, "imports": {"from"}, "investment": {"in", "into"},
@@ -58,10 +58,15 @@ def _path_up(anchor: Token, stop: Token) -> list[Token]:
     return path
 
 
-def _verb_of(tok: Token) -> Token | None:
-    """The verb that governs `tok` (itself if it is one)."""
+def _verb_of(tok: Token, lex: ClaimLexicon | None = None) -> Token | None:
+    """The verb that governs `tok` (itself if it is one). With `lex`, not a verb of saying
+    reached through a clause ("investments in Egypt amount to ..., the minister said", the
+    parser taking "amount" for a noun): its subject is the speaker, not a party."""
+    start = tok
     for _ in range(6):
         if tok.pos_ in ("VERB", "AUX"):
+            if lex is not None and tok != start and reports(tok, lex) and start.head != tok:
+                return None
             return tok
         if tok.head == tok:
             return None
@@ -119,7 +124,7 @@ def directed_parties(parties: Parties, cue: Token, anchor: Token, metric: str,
         other_toks += _prep_objects(tok, preps)
     if metric != "imports":  # "investment from China", "a loan ... from the Exim Bank of China"
         holder_toks += _prep_objects(cue, {"from"}) if cue.pos_ in ("NOUN", "PROPN") else []
-    verb = _verb_of(cue)
+    verb = _verb_of(cue, lex)
     owe = verb is not None and lex.value("owe", verb.lemma_.lower()) is not None
     if verb is not None:
         other_toks += _prep_objects(verb, preps, skip=cue)
@@ -185,7 +190,7 @@ def _complete(parties: Parties, holder: str | None, counterpart: str | None,
 def pair_parties(parties: Parties, cue: Token, speaker_country: str | None, lex: ClaimLexicon) -> Pair:
     """The two countries of a two-way measure named at `cue`."""
     toks = _subtree(cue) if cue.pos_ in ("NOUN", "PROPN") else []
-    verb = _verb_of(cue)
+    verb = _verb_of(cue, lex)
     if verb is not None:
         subject = _subject(verb)
         if subject is not None and cue not in list(subject.subtree):

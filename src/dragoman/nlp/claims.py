@@ -6,7 +6,8 @@ For every amount (`money.find_amounts`) and every rank ("fourth largest trading 
 in `codebooks/data/metrics.tsv`:
 
 - metric: the nearest noun or verb that names a measure, walking up from the amount
-  ("trade volume reached $6.3 billion", "$4.7 billion in direct investments");
+  ("trade volume reached $6.3 billion", "$4.7 billion in direct investments"); both sides'
+  sales to each other ("mutual exports", "exports between X and Y") are their trade volume;
 - qualifier and status (`claimstatus`): the words right before the amount ("exceeding",
   "nearly", "up to"); a range ("between $4 billion and $5 billion") gives two claims,
   at_least the low end and at_most the high end; target ("the goal of ...", "aim to raise
@@ -48,6 +49,9 @@ from dragoman.nlp.timex import Timex, find_timexes, tense_at
 FLOWS = frozenset({"trade_volume", "exports", "imports"})
 _ARG_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "pobj", "appos", "dative", "oprd",
                        "npadvmod", "compound", "nmod", "poss", "conj"})
+# Left dependents of a word that belong to its clause, not to its noun phrase.
+_CLAUSE_LEFT = frozenset({"nsubj", "nsubjpass", "csubj", "expl", "aux", "auxpass", "neg", "mark", "punct", "cc",
+                          "advcl", "ccomp"})
 # What a ranked measure ranks: the holder of investment is an investor, an exporter a partner.
 _MEASURE_RANKS = {"investment": "investor_rank", "fdi": "investor_rank", "exports": "trade_partner_rank"}
 # The base of a change, after the figure it changed to: "fell to $1 billion from $1.3 billion".
@@ -91,8 +95,10 @@ class Draft:
 
 def noun_phrase(tok: Token) -> list[Token]:
     """The words of the noun phrase `tok` heads: its left modifiers, and an "of" phrase
-    after it ("line of credit", "source of investment")."""
-    words = list(tok.doc[tok.left_edge.i:tok.i + 1])
+    after it ("line of credit", "source of investment"). A noun the parser made the head of a
+    clause ("investments in Egypt amount to ...", "amount" a noun) keeps its subject out."""
+    left = [c for c in tok.lefts if c.dep_ not in _CLAUSE_LEFT]
+    words = list(tok.doc[min((c.left_edge.i for c in left), default=tok.i):tok.i + 1])
     for child in tok.rights:
         if child.dep_ == "prep" and child.lower_ == "of":
             for obj in child.children:
@@ -130,6 +136,18 @@ def _phrasal_value(verb: Token, terms: tuple[tuple[tuple[str, ...], str], ...]) 
                 c.lower_ == term[1] and c.dep_ in ("prep", "prt") for c in near):
             return value
     return None
+
+
+def two_way(cue: Token) -> bool:
+    """Whether a flow word names the sales of both sides to each other, which is their trade:
+    "exports from the two countries to each other", "they exported $5 billion to one another",
+    "exports between Peru and Chile"."""
+    words = [t.lower_ for t in cue.doc[cue.left_edge.i:cue.right_edge.i + 1]]  # as words: the parse
+    for i in range(len(words) - 2):  # of "to one another" varies
+        if words[i] in ("to", "from", "with") and words[i + 1] in ("each", "one") and words[i + 2] in (
+                "other", "another"):
+            return True
+    return cue.pos_ == "NOUN" and any(c.dep_ == "prep" and c.lower_ == "between" for c in cue.children)
 
 
 def owner_noun(anchor: Token) -> Token | None:
@@ -192,8 +210,10 @@ def _subject_refers_back(anchor: Token, lex: ClaimLexicon) -> bool:
             if subject is None and tok.dep_ in ("xcomp", "conj", "advcl") and tok.head != tok:
                 tok = tok.head
                 continue
+            # a forecast noun refers back ("the estimate"), "the project" is a thing of its own
+            refers = _FIGURE_WORDS | lex.words("target") | (lex.words("forecast") - {"project"})
             return (subject is None or anchor in subject.subtree or subject.pos_ != "NOUN"
-                    or subject.lemma_.lower() in _FIGURE_WORDS | lex.words("target") | lex.words("forecast"))
+                    or subject.lemma_.lower() in refers)
         if tok.head == tok:
             break
         tok = tok.head
@@ -211,9 +231,12 @@ def find_speaker(parties: Parties, anchor: Token, lex: ClaimLexicon) -> str | No
     tok = anchor
     for _ in range(10):
         if reports(tok, lex):
-            for child in tok.children:
-                if child.dep_ in ("nsubj", "nsubjpass"):
-                    return _person(parties, child)
+            # not a subject the figure stands in: the parser may make the figure's measure a
+            # second subject of "said" ("investments ... amount to $13 billion, X said")
+            subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")
+                        and not c.left_edge.i <= anchor.i <= c.right_edge.i]
+            if subjects:
+                return _person(parties, subjects[0])
         if tok.head == tok:
             break
         tok = tok.head
@@ -357,6 +380,8 @@ class ClaimFinder:
             return "other", None, None
         hit = find_metric(anchor, self.lex, self.parties.org_tokens)
         if hit is not None:
+            if hit[0] in ("exports", "imports") and two_way(hit[1]):
+                return "trade_volume", hit[1], None  # both sides' sales: the trade between them
             return hit[0], hit[1], None
         owner = owner_noun(anchor)
         if owner is not None and owner.lemma_.lower() in self.lex.words("count"):

@@ -55,10 +55,22 @@ def _clause_cue(chain: list[Token], lex: ClaimLexicon) -> str | None:
         near = [tok] + [c for c in tok.children if c.dep_ in ("aux", "auxpass", "acomp", "advmod", "prt")]
         if any((w.lemma_.lower() in targets or w.lower_ in targets) and w.pos_ in ("VERB", "NOUN") for w in near):
             decided = "target"
-        if any((w.lemma_.lower() in forecasts or w.lower_ in forecasts) and (w.pos_ != "AUX" or w.tag_ == "MD")
-               for w in near) or any(w.tag_ == "MD" and w.lower_ == "may" for w in near):
+            if tok.pos_ == "VERB":
+                continue  # a modal on a verb of aiming keeps it a goal: "should strive to lift it to"
+        if any(_forecasts(w, forecasts) for w in near) or any(w.tag_ == "MD" and w.lower_ == "may" for w in near):
             decided = "forecast"  # "may" only as a modal, never the month
     return decided
+
+
+def _forecasts(word: Token, forecasts: frozenset[str]) -> bool:
+    """Whether a word of the chain predicts: a forecast word that is not a plain auxiliary, and
+    "project" only as a verb ("projected to reach"), the noun being a venture ("200 projects")."""
+    lemma = word.lemma_.lower()
+    if lemma not in forecasts and word.lower_ not in forecasts:
+        return False
+    if word.pos_ == "AUX" and word.tag_ != "MD":
+        return False
+    return not (lemma == "project" and word.pos_ in ("NOUN", "PROPN"))
 
 
 def _tense_status(chain: list[Token], lex: ClaimLexicon, deadline: bool, to_before: bool) -> str:
@@ -109,9 +121,9 @@ def _forecast_subject(chain: list[Token], words: list[Token], lex: ClaimLexicon)
     """"Government estimates show trade reaching $44 billion this year": a forecast noun as a
     subject, with the figure's own verb not finite ("estimates show trade reached" is past)."""
     verb = next((t for t in chain if t.pos_ in ("VERB", "AUX")), None)
+    nouns = lex.words("forecast") - {"project"}  # "projects show" names ventures
     return (verb is not None and verb.tag_ in ("VB", "VBG") and any(
-        w.pos_ == "NOUN" and w.dep_ in ("nsubj", "nsubjpass") and w.lemma_.lower() in lex.words("forecast")
-        for w in words))
+        w.pos_ == "NOUN" and w.dep_ in ("nsubj", "nsubjpass") and w.lemma_.lower() in nouns for w in words))
 
 
 def raises_to(anchor: Token, lex: ClaimLexicon) -> bool:

@@ -43,7 +43,7 @@ _WORDS_SCALED = r"(?:a|an|one|half\s+a|a\s+hundred)"
 _WORDS_ALONE = (r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
                 r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|"
                 r"seventy|eighty|ninety|hundred|dozen|a\s+dozen)")
-_SCALE = (r"(?:\s*(?i:thousand|million|billion|trillion|crore|lakh)s?\b"
+_SCALE = (r"(?:(?:\s*|-)(?i:thousand|million|billion|trillion|crore|lakh)s?\b"  # "a $1.5-billion loan"
           r"|\s?(?i:bn|mn|mln|bln|tn|trn)\b|(?:[mbkMBK])\b)")
 _CORE = (rf"(?P<num>{_DIGITS}|(?i:{_WORDS_ALONE})|(?i:{_WORDS_SCALED})(?={_SCALE}))"
          rf"(?:\s*(?:-|–|to)\s*(?P<num2>{_DIGITS}))?(?P<scale>{_SCALE})?")
@@ -116,7 +116,7 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
         hinted(rf"(?P<sym>{sym})\s?{_CORE}(?:\s+(?P<word>{word_re}))?"),
         hinted(rf"\b(?P<code>[A-Z]{{3}})\s?{_CORE}"),
         # the word first: "172 billion CFA francs" is a currency word, not the code "CFA"
-        hinted(rf"\b{_CORE}\s+(?:(?P<word>{word_re})|(?P<code>[A-Z]{{3}})\b)"),
+        hinted(rf"\b{_CORE}(?:\s+|(?<=[a-z])-)(?:(?P<word>{word_re})|(?P<code>[A-Z]{{3}})\b)"),
         hinted(rf"\b{_CORE}(?P<pct>{_PERCENT_WORDS})"),
         hinted(rf"(?<![\w.,$€£¥]){core2}(?![\w%])"),
     )
@@ -183,8 +183,8 @@ def _number(text: str) -> float | None:
 def _scale(text: str | None) -> float:
     if not text:
         return 1.0
-    word = text.strip().lower().rstrip("s") if text.strip().lower() not in ("bn", "mn", "tn") else text.strip().lower()
-    return _SCALES.get(word, 1.0)
+    word = text.strip().lstrip("-").lower()  # "-billion" in "a $1.5-billion loan"
+    return _SCALES.get(word if word in ("bn", "mn", "tn") else word.rstrip("s"), 1.0)
 
 
 def parse_number(text: str) -> float | None:

@@ -1,6 +1,6 @@
 """Ranks: "fourth largest trading partner", "the largest investor", "among the top 10 investors",
-"ranks second among Peru's trading partners", "(Japanese investment in Vietnam is) the second
-highest after South Korea's".
+"ranks second among Peru's trading partners", "ranks second after Japan among investors",
+"(Japanese investment in Vietnam is) the second highest after South Korea's".
 
 A rank is a claim with unit "rank": value the position (1 for "largest"), qualifier
 "exact", or "at_most" for "among / one of the top N" (position N or better), or
@@ -68,8 +68,12 @@ def _patterns(nouns: tuple[tuple[str, str], ...]) -> tuple[re.Pattern[str], ...]
             r"came|stands?|stood|is|was|are|were|remains?|remained)")
     place = rf"(?:in\s+)?(?:the\s+)?(?P<ord>{_ORDINAL})(?:\s+(?:place|position|spot))?"
     owner = r"(?:the\s+|our\s+|its\s+|their\s+|[\w-]+'s\s+|[\w-]+’s\s+)?"
-    among = re.compile(rf"(?i:\b{verb}\s+{place}\s+(?:among|on\s+the\s+list\s+of)\s+{owner}{_GAP}{noun})")
-    among_first = re.compile(rf"(?i:\bamong\s+{owner}{_GAP}{noun}\s*,\s*(?:[\w-]+\s+){{1,4}}?{verb}\s+{place}\b)")
+    # a rival named between the place and the list: "ranks second, after Japan, among investors"
+    name = r"(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}"
+    rival = (rf"(?:\s*,?\s+(?:after|behind(?:\s+only)?|(?:only\s+)?to)\s+{name}(?:\s*(?:,|,?\s+and)\s+{name}){{0,2}},?)?")
+    among = re.compile(rf"(?i:\b{verb}\s+{place}(?-i:{rival})\s+(?:among|on\s+the\s+list\s+of)\s+{owner}{_GAP}{noun})")
+    among_first = re.compile(rf"(?i:\bamong\s+{owner}{_GAP}{noun}(?-i:{_IN_COUNTRY})\s*,\s*(?:[\w-]+\s+){{1,4}}?"
+                             rf"{verb}\s+{place}\b)")
     # the ranked noun left out after a rank that named it: "..., while Vietnam is China's fourth-largest."
     bare = re.compile(
         rf"(?i:\b(?:[\w-]+'s|[\w-]+’s|its|their|our)\s+(?:(?P<ord>{_ORDINAL})[\s-]+)?(?P<sup>largest|biggest))"
@@ -162,7 +166,7 @@ _AFTER_OTHER = re.compile(rf"{_IN_COUNTRY}\s*,?\s+(?:after|behind(?:\s+only)?|(?
 _SUBSET_AFTER = re.compile(
     rf"{_IN_COUNTRY}\s+(?:in|outside|from|within)\s+(?:the\s+)?{_REGION}"
     rf"|{_IN_COUNTRY}\s+among\s+(?:the\s+)?(?:[A-Z][\w-]*|non-[\w-]+|other)\s+(?:countries|states|nations|members|economies)\b")
-_SUBSET_GAP = re.compile(r"(?:largest|biggest|leading|top|important|one|1|\d+|"
+_SUBSET_GAP = re.compile(r"(?:largest|biggest|leading|top|important|one|1|\d+|among|"
                          + "|".join(_CARDINALS) + r")\s+(?P<gap>(?:[\w-]+\s+)*)$", re.IGNORECASE)
 
 
@@ -172,7 +176,8 @@ def _subset(text: str, start: int, end: int, noun_start: int) -> bool:
     if _SUBSET_AFTER.match(text, end):
         return True
     gap = _SUBSET_GAP.search(text[start:noun_start])
-    return gap is not None and re.search(r"\b[A-Z][a-z]+", gap["gap"]) is not None
+    # a possessor names whose partners are ranked ("second among Peru's partners"), not a subset
+    return gap is not None and re.search(r"\b[A-Z][a-z]+\b(?!['’]s\b)", gap["gap"]) is not None
 
 
 def _metric(m: re.Match[str], metric_of: dict[str, str]) -> str | None:
