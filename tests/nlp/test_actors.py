@@ -210,3 +210,76 @@ def test_an_organisation_named_after_its_description(run, text, org):
 ])
 def test_words_of_a_title_are_not_an_organisation(run, text, not_org):
     assert not_org not in _orgs(run(text))
+
+
+@pytest.mark.parametrize("text, name", [
+    # hyphenated East Asian given names, with no title before them
+    ("Chilean President Tomas Errazuriz hosted talks. Park Ji-hoon told reporters the two "
+     "economies were complementary.", "Park Ji-hoon"),
+    ("Lee Min-jae said the visit would strengthen ties with Peru.", "Lee Min-jae"),
+    ("Han Seung-woo told reporters the summit was a success.", "Han Seung-woo"),
+    # particles inside a name the model labels as something else
+    ("Ricardo de la Cruz told reporters the visit would take place in May.", "Ricardo de la Cruz"),
+    # a name the model misses before an appositive title
+    ("Tshering Dorji, Bhutan's foreign secretary, said hydropower exports to India rose.",
+     "Tshering Dorji"),
+])
+def test_name_shaped_speakers_are_people(run, text, name):
+    assert name in _people(run(text))
+
+
+@pytest.mark.parametrize("text", [
+    "The Russia-led bloc met in Minsk. Officials said the Kim-era policies were over.",
+    "Fishing in the South Pacific, the Chilean foreign minister said, must be watched.",
+])
+def test_compounds_and_areas_are_not_people(run, text):
+    assert not _people(run(text))
+
+
+@pytest.mark.parametrize("text, name, alias", [
+    ("Dutch Trade Minister Anneke van der Meer visited Jakarta. Van der Meer said Dutch firms "
+     "were interested in ports.", "Anneke van der Meer", "Van der Meer"),
+    ("Dutch Trade Minister Anneke van der Meer visited Jakarta. Exports grew, said van der Meer.",
+     "Anneke van der Meer", "van der Meer"),
+    ("Nigerian Trade Minister Ngozi Adeyemi-Okafor spoke. Adeyemi-Okafor is a lawyer.",
+     "Ngozi Adeyemi-Okafor", "Adeyemi-Okafor"),
+])
+def test_a_surname_keeps_its_particles_and_first_part(run, text, name, alias):
+    person = _people(run(text))[name]
+    assert alias in person.aliases
+    assert alias.split()[-1] not in person.aliases or alias.split()[-1] == alias
+
+
+@pytest.mark.parametrize("text, name, country", [
+    # the one who receives the guest is of the country the visit takes place in
+    ("Portuguese Foreign Minister Rui Costa was in Luanda on Monday. He was received by "
+     "President Joao Lourenco Neto. Portugal and Angola agreed to expand trade. Angola exports "
+     "oil to Portugal.", "Joao Lourenco Neto", "AGO"),
+    # ministers named with no country beside a placed guest: the hosts
+    ("Chilean Foreign Minister Rosa Vargas arrived in Hanoi on Monday. She was received by Prime "
+     "Minister Tran Van Long. Vargas also met Deputy Trade Minister Le Thi Hoa, who said Vietnam "
+     "wanted more Chilean copper. China and Japan are Vietnam's largest partners, and Chile "
+     "sells copper to China.", "Le Thi Hoa", "VNM"),
+    ("Kenyan President William Otieno received visiting Ghanaian Foreign Minister Kofi Mensah at "
+     "State House on Tuesday. Trade Cabinet Secretary Mary Njoroge said exports to Ghana would "
+     "double. Nigeria and South Africa also attended. Ghana and Kenya signed a deal.",
+     "Mary Njoroge", "KEN"),
+    # "her economy minister": of the country of the person "her" refers to
+    ("Mexican President Ana Delgado met Canadian Prime Minister Mark Bouchard in Ottawa. "
+     "Delgado said her economy minister, Ricardo Soto, would visit Toronto in May.",
+     "Ricardo Soto", "MEX"),
+    # an ambassador "to" a country is not of that country
+    ("Japanese Ambassador to Ghana Hiroshi Tanaka said Japan would fund a hospital in Kumasi.",
+     "Hiroshi Tanaka", "JPN"),
+    # an appositive description gives the country
+    ("Lim Wei Jie, a senior Malaysian official, said palm oil exports rose.", "Lim Wei Jie", "MYS"),
+])
+def test_the_story_gives_a_country(run, text, name, country):
+    assert _people(run(text))[name].country == country
+
+
+def test_a_person_abroad_is_not_given_the_host_country_without_evidence(run):
+    rec = run("Mexican President Ana Delgado met Canadian Prime Minister Mark Bouchard in Ottawa. "
+              "Delgado said de la Cruz, her economy minister, would visit Toronto. Ricardo de la "
+              "Cruz told reporters the visit would take place in May.")
+    assert _people(rec)["Ricardo de la Cruz"].country == "MEX"

@@ -239,6 +239,24 @@ def test_a_quote_by_someone_unnamed_keeps_no_speaker(nlp):
      [(BAYRAMOV, "the talks were useful")]),
     ("The Azerbaijani diplomat said Türkiye remained the largest investor in Azerbaijan.",
      [(BAYRAMOV, "Türkiye remained the largest investor in Azerbaijan")]),
+    # a quantity word the parser takes for an adverb is the reported clause's subject
+    ("Fidan said more was coming.", [(FIDAN, "more was coming")]),
+    ("Bayramov told journalists little had changed since March.",
+     [(BAYRAMOV, "little had changed since March")]),
+    # the listener after "told" is not part of what was said
+    ("Fidan told reporters exports of cement would grow.", [(FIDAN, "exports of cement would grow")]),
+    # the that-clause hung on the noun of "in a statement" / "at a news conference"
+    ("Bayramov said in a statement that the gas price would be reviewed in July.",
+     [(BAYRAMOV, "the gas price would be reviewed in July")]),
+    # the day of the saying, which the parser put at the head of the clause
+    ("Fidan said on Monday rice exports to Azerbaijan would rise this year.",
+     [(FIDAN, "rice exports to Azerbaijan would rise this year")]),
+    # "his Azerbaijani counterpart" is the Azerbaijani named before
+    ("Fidan said Ankara backed the corridor. His Azerbaijani counterpart said Baku agreed.",
+     [(FIDAN, "Ankara backed the corridor"), (BAYRAMOV, "Baku agreed")]),
+    # "A, while B said C": two statements by two speakers
+    ("Fidan said Ankara wanted a new crossing, while Bayramov said Baku would pay for the road.",
+     [(FIDAN, "Ankara wanted a new crossing"), (BAYRAMOV, "Baku would pay for the road")]),
 ])
 def test_reported_speech_is_the_clause_the_cue_reports(nlp, text, expected):
     found = [(speaker, quote) for speaker, kind, quote in quotes_in(nlp, INTRO + text)]

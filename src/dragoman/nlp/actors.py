@@ -21,7 +21,7 @@ from dragoman.nlp.geo import GeoHit, GeoLexicon, capital_is_place
 from dragoman.nlp.names import fold, is_spelling_variant, name_keys, same_person_name
 from dragoman.nlp.orgs import OrgHit, find_acronym_definitions, find_orgs, org_key
 from dragoman.nlp.persons import (NameHit, OfficeLexicon, TitleHit, _is_name_token,
-                                  find_people)
+                                  find_people, particle_start)
 
 
 @dataclass
@@ -90,8 +90,9 @@ def add_surname_mentions(doc: Doc, people: list[PersonDraft], used: set[int]) ->
         if len(fuzzy) >= 1:
             before = [p for p in fuzzy if p.first() < tok.i] or fuzzy
             person = max(before, key=lambda p: p.first())
-            person.hits.append(NameHit(tok.i, tok.i + 1, tok.text))
-            used.add(tok.i)
+            start = particle_start(doc, tok.i, used)  # "van der Meer", not "Meer"
+            person.hits.append(NameHit(start, tok.i + 1, doc[start:tok.i + 1].text))
+            used.update(range(start, tok.i + 1))
 
 
 def _role_fits(general: str, roles: list[str]) -> bool:
@@ -165,6 +166,20 @@ def resolve_counterparts(doc: Doc, people: list[PersonDraft]) -> None:
                 person.add_role(people[ref].roles[0])
 
 
+def resolve_possessors(doc: Doc, people: list[PersonDraft]) -> None:
+    """"Delgado said her economy minister, X, would ...": X serves the country of the person
+    "her" refers to (the nearest person named before in the same sentence)."""
+    for i, person in enumerate(people):
+        hit = next((h for h in person.hits if h.possessed), None)
+        if person.country or hit is None:
+            continue
+        sent_start = doc[hit.start].sent.start
+        earlier = sorted((h.start, j) for j, p in enumerate(people) if j != i
+                         for h in p.hits if sent_start <= h.start < hit.start)
+        if earlier and people[earlier[-1][1]].country:
+            person.country = people[earlier[-1][1]].country
+
+
 LOCATIVE = frozenset({"in", "at", "near", "from", "to", "into", "the", "across", "around"})
 
 
@@ -185,12 +200,8 @@ def infer_countries(people: list[PersonDraft], geo_hits: list[GeoHit]) -> None:
     the article's country pair as their counterpart or in the same office, is of the other
     side ("Foreign Minister A held talks with her Uzbek counterpart B" -> A is German when
     the article is about Germany and Uzbekistan)."""
-    counts: dict[str, int] = {}
-    for h in geo_hits:
-        if h.kind != "place":
-            counts[h.code] = counts.get(h.code, 0) + 1
-    top = sorted(counts, key=lambda c: -counts[c])[:2]
-    if len(top) < 2 or (len(counts) > 2 and counts[top[1]] <= sorted(counts.values())[-3]):
+    top = country_pair(geo_hits)
+    if top is None:
         return  # no clear pair of countries
     for person in people:
         if person.country or not person.roles:
@@ -202,6 +213,80 @@ def infer_countries(people: list[PersonDraft], geo_hits: list[GeoHit]) -> None:
         sides = {p.country for p in others}
         if len(sides) == 1:
             person.country = next(c for c in top if c not in sides)
+
+
+def country_pair(geo_hits: list[GeoHit]) -> list[str] | None:
+    """The article's two countries: the two named most, clear of a third; else None."""
+    counts: dict[str, int] = {}
+    for h in geo_hits:
+        if h.kind != "place":
+            counts[h.code] = counts.get(h.code, 0) + 1
+    top = sorted(counts, key=lambda c: -counts[c])[:2]
+    if len(top) < 2 or (len(counts) > 2 and counts[top[1]] <= sorted(counts.values())[-3]):
+        return None
+    return top
+
+
+HOST_LEMMAS = frozenset({"receive", "host", "welcome"})
+
+
+def host_country(doc: Doc, geo_hits: list[GeoHit], pair: list[str]) -> str | None:
+    """The side of the pair where the story takes place: the only one whose cities are
+    used as locations ("arrived in Hanoi", a dateline "NAIROBI, Kenya -"), or the side
+    facing a "visiting Ghanaian" guest. None when the text points both ways."""
+    lead_end = doc.text.find("\n\n")
+    lead_end = len(doc.text) if lead_end < 0 else lead_end
+    located, lead, visitors = set(), set(), set()
+    for h in geo_hits:
+        if h.code not in pair:
+            continue
+        dateline = h.start == 0 and doc[0].text.isupper()
+        if h.kind == "place" or h.kind == "capital" and (dateline or capital_is_place(doc, h)):
+            located.add(h.code)
+            if doc[h.start].idx < lead_end:
+                lead.add(h.code)
+        if h.kind != "place" and h.start > 0 and doc[h.start - 1].lower_ == "visiting":
+            visitors.add(h.code)
+    # the lead sets the scene; later paragraphs also name where the next meeting will be
+    located = lead if len(lead) == 1 else located
+    hosts = located | {c for c in pair if visitors and c not in visitors}
+    return next(iter(hosts)) if len(hosts) == 1 and hosts.isdisjoint(visitors) else None
+
+
+def _hosting(doc: Doc, person: PersonDraft) -> bool:
+    """Is the person named as the one who received or hosted someone ("X received the
+    visiting minister", "was received by X")?"""
+    for h in person.hits:
+        tok = doc[h.end - 1]
+        if tok.dep_ == "nsubj" and tok.head.lemma_ in HOST_LEMMAS:
+            return True
+        by = tok.head
+        if (tok.dep_ == "pobj" and by.lower_ == "by" and by.dep_ == "agent"
+                and by.head.lemma_ in HOST_LEMMAS):
+            return True
+    return False
+
+
+def _government_office(roles: list[str]) -> bool:
+    """A minister or cabinet secretary: an office of a national government (not the head of
+    an international organisation, nor an envoy who may serve either side)."""
+    return any("minister" in r or r.endswith("cabinet secretary") for r in roles)
+
+
+def infer_host_side(doc: Doc, people: list[PersonDraft], geo_hits: list[GeoHit]) -> None:
+    """A visit story: who received the guest, and the ministers named with no country while
+    the guest's side is placed, are of the host country (the writer names the guest's
+    country; the hosts' titles go bare)."""
+    pair = country_pair(geo_hits)
+    host = host_country(doc, geo_hits, pair) if pair else None
+    if host is None:
+        return
+    guests = [p for p in people if p.country in pair and p.country != host]
+    for person in people:
+        if person.country or any(h.counterpart or h.possessed for h in person.hits):
+            continue
+        if _hosting(doc, person) or (guests and _government_office(person.roles)):
+            person.country = host
 
 
 @dataclass
@@ -255,7 +340,9 @@ class ActorRecognizer:
         for final in (False, False, True):  # titles give roles that counterparts copy, and back
             resolve_counterparts(doc, people)
             link_titles(people, titles, final=final)
+        resolve_possessors(doc, people)
         infer_countries(people, geo_hits)
+        infer_host_side(doc, people, geo_hits)
         person_tokens = {t for p in people for h in p.hits for t in range(h.start, h.end)}
         geo_hits = [h for h in geo_hits if not any(t in person_tokens for t in range(h.start, h.end))]
         geo_at = {t: h for h in geo_hits for t in range(h.start, h.end)}

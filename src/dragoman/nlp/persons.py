@@ -50,6 +50,7 @@ class NameHit:
     counterpart: bool = False
     title_start: int | None = None  # first token of the title words before the name
     title: str | None = None  # the title as written, lower case ("minister of investment")
+    possessed: bool = False  # "her economy minister, X": of the country of the person "her" is
 
 
 @dataclass
@@ -132,6 +133,22 @@ def _particle_leads_to_name(doc: Doc, j: int) -> bool:
     return k < len(doc) and k - j <= 3 and _is_name_token(doc[k])
 
 
+def particle_start(doc: Doc, start: int, blocked: set[int] | None = None) -> int:
+    """Start of a name once the particles or hyphenated parts right before token `start` are
+    taken in: the surname of "Anneke van der Meer" is "van der Meer", not "Meer"."""
+    free = (lambda t: True) if blocked is None else (lambda t: t not in blocked)
+    k = start
+    while k - 1 >= 0 and free(k - 1):
+        if doc[k - 1].lower_ in NAME_PARTICLES and start - k < 3:
+            k -= 1
+        elif (k >= 2 and doc[k - 1].text in ("-", "‐") and not doc[k - 1].whitespace_
+              and not doc[k - 2].whitespace_ and free(k - 2) and _is_name_token(doc[k - 2])):
+            k -= 2  # "Adeyemi-Okafor": the first part of a double-barrelled surname
+        else:
+            break
+    return k
+
+
 def name_extent(doc: Doc, i: int, blocked: set[int]) -> int:
     """End of a run of capitalised name words from token i (hyphenated parts and
     lower-case particles before a capitalised word joined)."""
@@ -140,7 +157,7 @@ def name_extent(doc: Doc, i: int, blocked: set[int]) -> int:
         tok = doc[j]
         if _is_name_token(tok) and not (j > i and tok.is_sent_start):
             j += 1
-        elif j > i and tok.lower_ in NAME_PARTICLES and _particle_leads_to_name(doc, j):
+        elif tok.lower_ in NAME_PARTICLES and _particle_leads_to_name(doc, j):
             j += 1
         elif (tok.text in ("-", "‐") and j > i and not doc[j - 1].whitespace_
               and j + 1 < len(doc) and _is_name_token(doc[j + 1])):
@@ -152,14 +169,40 @@ def name_extent(doc: Doc, i: int, blocked: set[int]) -> int:
     return j
 
 
+# Lower-case words that follow a capitalised word and a hyphen in English compounds
+# ("Saudi-led", "Kim-era"), never the second syllable of a given name.
+COMPOUND_TAILS = frozenset({"led", "run", "made", "era", "born", "wide", "free", "held", "only",
+                            "type", "like", "long", "rich", "poor", "bound", "style", "sized"})
+
+
 def _syllable_after(doc: Doc, j: int) -> bool:
     """Is the hyphen at token j followed by the lower-case second syllable of a Korean or
-    Chinese given name ("Tae-yul")? Only inside what the model tags as a person."""
-    if j + 1 >= len(doc) or doc[j - 1].whitespace_ or doc[j].whitespace_:
+    Chinese given name ("Tae-yul")? Inside what the model tags as a person, or after a
+    surname and a first syllable ("Han Seung-woo": two capitalised words before it)."""
+    if j + 1 >= len(doc) or j < 1 or doc[j - 1].whitespace_ or doc[j].whitespace_:
         return False
     nxt = doc[j + 1]
-    return (nxt.is_alpha and nxt.text.islower() and len(nxt.text) <= 4
-            and nxt.ent_type_ == "PERSON" and doc[j - 1].ent_type_ == "PERSON")
+    if not (nxt.is_alpha and nxt.text.islower() and len(nxt.text) <= 4):
+        return False
+    if nxt.ent_type_ == "PERSON" and doc[j - 1].ent_type_ == "PERSON":
+        return True
+    return (j >= 2 and nxt.lower_ not in COMPOUND_TAILS and _is_name_token(doc[j - 1])
+            and _is_name_token(doc[j - 2]) and bool(doc[j - 2].whitespace_))
+
+
+def name_shaped(doc: Doc, start: int, end: int) -> bool:
+    """Do tokens [start, end) look like a person's name: capitalised name words, hyphens
+    inside words, and the lower-case syllable of an East Asian given name ("Ji-hoon")?"""
+    for k in range(start, end):
+        text = doc[k].text
+        if _is_name_token(doc[k]) or (text in ("-", "‐") and start < k < end - 1):
+            continue
+        if k < end - 1 and doc[k].lower_ in NAME_PARTICLES and _particle_leads_to_name(doc, k):
+            continue  # "Ricardo de la Cruz"
+        if k > start + 1 and doc[k - 1].text in ("-", "‐") and _syllable_after(doc, k - 1):
+            continue
+        return False
+    return end > start
 
 
 def country_before(doc: Doc, i: int, geo_at: dict[int, GeoHit]) -> tuple[str | None, int]:
@@ -234,6 +277,21 @@ def _title_tail(doc: Doc, end: int, geo_at: dict[int, GeoHit]) -> tuple[int, str
         else:
             break
     return (last, None) if last > end else (end, None)
+
+
+# Offices held abroad: "Ambassador to Ghana" names where the holder serves, not their country.
+POSTED_ROLES = frozenset({"ambassador", "envoy"})
+
+
+def _destination(doc: Doc, end: int, role: str, geo_at: dict[int, GeoHit]) -> int:
+    """End of "Ambassador to Ghana" once the country posted to is taken into the title."""
+    k = end + 1
+    if k < len(doc) and doc[k].lower_ == "the":
+        k += 1
+    if (role in POSTED_ROLES and end < len(doc) and doc[end].lower_ == "to" and k in geo_at
+            and geo_at[k].start == k and geo_at[k].kind != "place"):
+        return geo_at[k].end
+    return end
 
 
 # Portfolio words of ministries that offices.tsv may not list ("Internal and Foreign Trade").
@@ -314,16 +372,22 @@ def _title_names(doc: Doc, offices: OfficeLexicon, geo_at: dict[int, GeoHit],
                 country, title_start = country_before(doc, first, geo_at)
                 if country is None:
                     title_start = i
-            end, tail_country = _title_tail(doc, end, geo_at)
-            country = country or tail_country
-            literal = _literal_title(doc, first, end, geo_at)
+            posted = _destination(doc, end, role, geo_at)
+            if posted > end:  # "Ambassador to Ghana": the country is where, not whose
+                literal, end = role, posted
+            else:
+                end, tail_country = _title_tail(doc, end, geo_at)
+                country = country or tail_country
+                literal = _literal_title(doc, first, end, geo_at)
+        possessed = (office is not None and country is None and title_start > 0
+                     and lowers[title_start - 1] in ("his", "her"))
         name_end = name_extent(doc, end, blocked)
         if any(t in geo_at for t in range(end, name_end)):
             name_end = end
         if name_end > end:
             after = country_after(doc, name_end, geo_at)
             names.append(NameHit(end, name_end, doc[end:name_end].text, role, country or after,
-                                 is_counterpart, title_start, literal))
+                                 is_counterpart, title_start, literal, possessed))
             i = name_end
             continue
         sep, of_country = _of_country(doc, end, geo_at) if role else (end, None)
@@ -333,7 +397,8 @@ def _title_names(doc: Doc, offices: OfficeLexicon, geo_at: dict[int, GeoHit],
             comma_name = sep + 1
         if comma_name > sep + 1:  # "Venezuela's foreign minister, Rafael Quintero, said"
             names.append(NameHit(sep + 1, comma_name, doc[sep + 1:comma_name].text, role,
-                                 country or of_country, is_counterpart, title_start, literal))
+                                 country or of_country, is_counterpart, title_start, literal,
+                                 possessed and not of_country))
             i = comma_name
             continue
         if role and not is_counterpart:
@@ -365,9 +430,11 @@ def _ner_names(doc: Doc, known: list[NameHit], geo_at: dict[int, GeoHit],
             start += 1
         while end > start and text[end - 1] in ("'s", "’s", "'"):
             end -= 1
+        if start < end and _is_name_token(doc[start]):
+            start = particle_start(doc, start, blocked)
         if start >= end or any(t in taken or t in geo_at for t in range(start, end)):
             continue
-        if not all(text[k] in ("-", "‐") or _is_name_token(doc[k]) for k in range(start, end)):
+        if not name_shaped(doc, start, end):
             continue
         if ent.label_ == "PERSON" or _speech_context(doc, start, end) or (
                 start > 0 and folds[start - 1] in HONORIFICS) or (
@@ -392,6 +459,50 @@ def _subject_names(doc: Doc) -> list:
     return spans
 
 
+# Descriptions of a state's people that are no office: "a senior Malaysian official".
+GENERIC_OFFICIALS = frozenset({"official", "diplomat", "negotiator"})
+RANK_WORDS = frozenset({"senior", "top", "chief", "leading", "high-ranking", "veteran"})
+
+
+def _rank_words(doc: Doc, j: int) -> tuple[int, list[str]]:
+    """Skip "senior" / "top" before a country and office: (next token, the words skipped)."""
+    words = []
+    while j < len(doc) and doc[j].lower_ in RANK_WORDS:
+        words.append(doc[j].lower_)
+        j += 1
+    return j, words
+
+
+def _appositive_names(doc: Doc, offices: OfficeLexicon, geo_at: dict[int, GeoHit],
+                      blocked: set[int], taken: set[int]) -> list[NameHit]:
+    """Names the model missed before an appositive title: "Tshering Dorji, Bhutan's foreign
+    secretary, said" (two to four name words opening the sentence or after a non-name, and
+    a comma closing the title)."""
+    out = []
+    text = token_table(doc).text
+    for k in range(2, len(doc) - 2):
+        if text[k] != "," or k - 1 in taken or k - 1 in geo_at:
+            continue
+        j = k + 1
+        if doc[j].lower_ in ("the", "his", "her", "a", "an"):
+            j += 1
+        if j in geo_at and geo_at[j].kind != "place":
+            j = geo_at[j].end
+            j += 1 if j < len(doc) and doc[j].text in ("'s", "’s") else 0
+        office = offices.match(doc, j) if j < len(doc) else None
+        if office is None or office[0] >= len(doc) or text[office[0]] != ",":
+            continue  # an appositive closes with a comma ("A, the X minister said" does not)
+        start = k
+        while start - 1 >= 0 and k - start < 4 and start - 1 not in geo_at and (
+                start - 1 not in blocked and start - 1 not in taken) and (
+                _is_name_token(doc[start - 1]) or doc[start - 1].text in ("-", "‐")):
+            start -= 1
+        if k - start >= 2 and name_shaped(doc, start, k) and (
+                doc[start].is_sent_start or not doc[start - 1].text[:1].isupper()):
+            out.append(NameHit(start, k, doc[start:k].text))
+    return out
+
+
 def _appositive(doc: Doc, hit: NameHit, offices: OfficeLexicon,
                 geo_at: dict[int, GeoHit]) -> None:
     """"Hakan Fidan, Türkiye's foreign minister," / "Y, the prime minister of Japan," /
@@ -400,8 +511,10 @@ def _appositive(doc: Doc, hit: NameHit, offices: OfficeLexicon,
     if i >= len(doc) or doc[i].text != ",":
         return
     j = i + 1
-    if j < len(doc) and doc[j].lower_ in ("the", "his", "her", "their"):
+    possessive = j < len(doc) and doc[j].lower_ in ("his", "her")
+    if j < len(doc) and doc[j].lower_ in ("the", "his", "her", "their", "a", "an"):
         j += 1
+    j, rank = _rank_words(doc, j)
     country = None
     if j in geo_at and geo_at[j].kind != "place":
         country = geo_at[j].code
@@ -415,8 +528,15 @@ def _appositive(doc: Doc, hit: NameHit, offices: OfficeLexicon,
     office = offices.match(doc, j) if j < len(doc) else None
     if office:
         end, role = office
+        if hit.role is None:  # "Bhutan's foreign secretary": kept as written beside the role
+            hit.title = _literal_title(doc, j, end, geo_at)
         hit.role = hit.role or role
         hit.country = hit.country or country or country_after(doc, end, geo_at)
+        hit.possessed = possessive and hit.country is None
+    elif country and j < len(doc) and doc[j].lower_ in GENERIC_OFFICIALS and not _plural(doc[j]):
+        # "X, a senior Malaysian official,": the country, and the description as the role
+        hit.country = hit.country or country
+        hit.role = hit.role or " ".join([*rank, doc[j].lower_])
 
 
 def find_people(doc: Doc, geo_hits: list[GeoHit], offices: OfficeLexicon,
@@ -428,6 +548,8 @@ def find_people(doc: Doc, geo_hits: list[GeoHit], offices: OfficeLexicon,
     geo_at = {t: h for h in geo_hits for t in range(h.start, h.end)}
     names, titles = _title_names(doc, offices, geo_at, blocked)
     names += _ner_names(doc, names, geo_at, blocked)
+    names += _appositive_names(doc, offices, geo_at, blocked,
+                               {t for h in names for t in range(h.start, h.end)})
     for hit in names:
         _appositive(doc, hit, offices, geo_at)
     names.sort(key=lambda h: h.start)

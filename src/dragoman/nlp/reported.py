@@ -55,6 +55,8 @@ def _cut_points(comp: Token, lexicon: SpeechLexicon) -> list[int]:
             continue
         if cls in ("say", "act") and tok.tag_ == "VBG" and tok.dep_ in ("advcl", "conj", "xcomp", "acl"):
             cuts.append(left)
+        elif cls == "say" and tok.dep_ in ("advcl", "conj") and has_subject(tok):
+            cuts.append(left)  # "said A, while B said C": B's statement is B's own
         elif tok.dep_ == "conj" and not has_subject(tok) and not _infinitive(tok) and (
                 cls in ("say", "act", "direct") or tok.head.i == comp.i and _tense_breaks(comp, tok)):
             cuts.append(left)
@@ -153,8 +155,20 @@ def clause_span(comp: Token, lexicon: SpeechLexicon, skip: set[int] | None = Non
     if trimmed is None:
         return None
     first, last = trimmed
+    first = _skip_cue_date(doc, first, last)
     start, end = doc[first].idx, doc[last].idx + len(doc[last])
     return _balance_marks(doc_text(doc), _skip_dateline(doc_text(doc), start, end), end)
+
+
+def _skip_cue_date(doc: Doc, first: int, last: int) -> int:
+    """"said on Monday rice exports would rise": the parser may start the clause with the
+    day of the cue's own "on Monday"; the day is the saying's date, not what was said."""
+    if first == 0 or doc[first - 1].lower_ not in ("on", "in") or doc[first].ent_type_ != "DATE":
+        return first
+    k = first + 1
+    while k <= last and doc[k].ent_type_ == "DATE" and doc[k].ent_iob_ == "I":
+        k += 1  # the rest of the same date ("Monday morning")
+    return k if k <= last else first
 
 
 # A wire dateline before the lead: "ANKARA (AA) -", "NAIROBI, Kenya (KNA) —",
@@ -239,7 +253,24 @@ def _complements(cue: Token, bounds: tuple[int, int] | None) -> list[Token | Non
     hangs a quote of the previous paragraph on the cue too); [None] when it has none."""
     comps = [c for c in cue.children if c.dep_ == "ccomp"
              and (bounds is None or bounds[0] <= c.idx < bounds[1])]
-    return comps or [None]
+    return comps or _framed_that_clauses(cue, bounds) or [None]
+
+
+def _framed_that_clauses(cue: Token, bounds: tuple[int, int] | None) -> list[Token]:
+    """"said in a statement that A", "told a news conference that A": the parser hangs the
+    that-clause on the noun of the cue's phrase. Clauses with "that" and a subject of their
+    own, right after the phrase."""
+    out = []
+    for child in cue.children:
+        if child.dep_ not in ("prep", "dobj", "npadvmod") or child.i < cue.i:
+            continue
+        for tok in child.subtree:
+            if (tok.dep_ in ("acl", "relcl", "ccomp") and has_subject(tok)
+                    and any(m.dep_ == "mark" and m.lower_ == "that" and m.i == tok.left_edge.i
+                            for m in tok.children)
+                    and (bounds is None or bounds[0] <= tok.idx < bounds[1])):
+                out.append(tok)
+    return out[:1]
 
 
 def find_reports(doc: Doc, lexicon: SpeechLexicon, quoted: list[tuple[int, int]],
@@ -307,9 +338,68 @@ def _said_clause(cue: Token, comp: Token | None, lexicon: SpeechLexicon,
             return None
         comp = head
         skip = token_table(cue.doc).subtree_set(cue.i)
-    if not any(c.dep_ in SUBJECT_DEPS for c in comp.children):
-        return None  # "which he said had set the direction": no clause of its own
-    return clause_span(comp, lexicon, skip, bounds, cue)
+    swallowed = None
+    if not any(c.dep_ in SUBJECT_DEPS for c in comp.children) and not _quantity_subject(cue, comp):
+        swallowed = _subject_after_date(cue, comp)
+        if swallowed is None:
+            return None  # "which he said had set the direction": no clause of its own
+    span = clause_span(comp, lexicon, skip, bounds, cue)
+    if span is not None and swallowed is not None and swallowed.idx < span[0]:
+        span = (swallowed.idx, span[1])
+    audience = _audience(cue, comp)
+    if span is not None and audience is not None and span[0] == audience.idx:
+        # "told reporters exports would grow": the parse made the audience part of the clause
+        rest = audience.nbor(1)
+        span = (rest.idx, span[1]) if rest.idx < span[1] else None
+    return span
+
+
+# Quantity words the parser takes for adverbs when they are a reported clause's subject
+# ("said more was coming", "said little had changed").
+QUANTITY_SUBJECTS = frozenset({"more", "less", "much", "little", "enough", "plenty", "most"})
+# Listeners named right after "told" ("told reporters", "told lawmakers").
+AUDIENCE_NOUNS = frozenset({"reporters", "journalists", "lawmakers", "legislators", "delegates",
+                            "parliament", "senators", "deputies", "investors", "students",
+                            "participants", "diplomats", "correspondents", "media"})
+
+
+def _quantity_subject(cue: Token, comp: Token) -> bool:
+    """"said more was coming": a quantity word right after the cue (or its listener), before
+    a finite verb."""
+    first = comp.left_edge
+    listener = first.i == cue.i + 2 and cue.nbor(1).dep_ in ("dobj", "dative")  # "told reporters"
+    return ((first.i == cue.i + 1 or listener) and first.lower_ in QUANTITY_SUBJECTS and first.head.i == comp.i
+            and comp.i > first.i and (comp.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(
+                c.dep_ in ("aux", "auxpass") and c.i < comp.i for c in comp.children)))
+
+
+def _subject_after_date(cue: Token, comp: Token) -> Token | None:
+    """"said on Monday rice exports would rise": the parser made "rice exports" the object
+    of "on"; the subject is the noun phrase after the day, right before the clause's verb."""
+    doc = cue.doc
+    for prep in cue.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("on", "in") or not cue.i < prep.i < comp.i:
+            continue
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        nxt = prep.i + 1
+        if (obj is None or obj.ent_type_ == "DATE" or doc[nxt].ent_type_ != "DATE"
+                or obj.right_edge.i + 1 != comp.left_edge.i):
+            continue
+        k = nxt + 1
+        while k < obj.i and doc[k].ent_type_ == "DATE" and doc[k].ent_iob_ == "I":
+            k += 1
+        return doc[k] if k <= obj.i else None
+    return None
+
+
+def _audience(cue: Token, comp: Token) -> Token | None:
+    """The listener of "told" that the parser put at the head of the reported clause."""
+    if cue.lemma_ != "tell" or cue.i + 1 >= len(cue.doc):
+        return None
+    nxt = cue.nbor(1)
+    if nxt.lower_ in AUDIENCE_NOUNS and nxt.dep_ == "compound" and nxt.i == comp.left_edge.i:
+        return nxt
+    return None
 
 
 def _source_clause(according: Token, lexicon: SpeechLexicon,

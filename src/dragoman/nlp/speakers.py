@@ -36,6 +36,8 @@ _POSSESSIVE_GENDER = {"his": "m", "himself": "m", "her": "f", "hers": "f", "hers
 _HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "sir": "m", "ms": "f", "ms.": "f", "mrs": "f",
                      "mrs.": "f", "madam": "f", "dame": "f", "miss": "f"}
 # Mention kinds that name the actor itself; a demonym ("Turkish") only describes something.
+# Nouns for an official of the other side, who stand for a person with a country given.
+COUNTERPART_NOUNS = frozenset({"counterpart"})
 _NAMING_KINDS = frozenset({"name", "title", "acronym", "capital"})
 
 
@@ -307,8 +309,8 @@ class SpeakerResolver:
         if head.tag_ != "NN":  # "the ministers": no one
             return None
         role = _office(head.lemma_)
-        if role is None and head.lemma_.lower() not in self.officials:
-            return None
+        if role is None and head.lemma_.lower() not in self.officials | COUNTERPART_NOUNS:
+            return None  # ("his Jordanian counterpart said": the Jordanian named before)
         countries = self._countries_in(head)
         specific = _specific_role(head)  # "the kingdom's investment minister"
         if role is None and not countries:
