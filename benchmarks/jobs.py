@@ -35,8 +35,10 @@ def write_corpus(n: int, path: Path) -> None:
 def ingest_seconds(corpus: Path, jobs: int, workdir: Path) -> float:
     """Wall time of one `dragoman ingest` into a new SQLite file; raises when it fails."""
     db = workdir / f"jobs{jobs}-{time.monotonic_ns()}.sqlite"
-    command = [shutil.which("dragoman") or "dragoman", "ingest", str(corpus), "--db", str(db),
-               "--jobs", str(jobs)]
+    # the console script beside this interpreter (a venv's bin/), else the one on PATH
+    beside = Path(sys.executable).with_name("dragoman")
+    command = [str(beside) if beside.exists() else shutil.which("dragoman") or "dragoman",
+               "ingest", str(corpus), "--db", str(db), "--jobs", str(jobs)]
     t0 = time.perf_counter()
     done = subprocess.run(command, capture_output=True, text=True)
     seconds = time.perf_counter() - t0
