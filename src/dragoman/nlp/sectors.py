@@ -6,6 +6,15 @@ longest term first, by lemma or as written) and one per claim whose metric belon
 to a sector (a trade-volume figure is trade, an investment figure investment).
 Sector words inside the names of people and places do not count ("West Bank" is
 no bank), nor words negated by a "non-" prefix ("non-oil trade" is not energy).
+
+A mention names a topic of the article, not any use of the word, so these do not count
+either (`_word_counts`): a word inside an office title ("Trade Minister", "Ministry of
+Culture": the office speaks, the topic is elsewhere), a word inside an idiom ("a road map",
+"state-of-the-art", "with open arms"), a verb use of a noun term ("credited", "banking
+on"), a summit between two leaders ("held a summit with his counterpart" is no
+multilateral forum) and "infrastructure" of another kind than transport ("water
+infrastructure"). A generic "technology" standing for know-how ("we need German
+technology") is weak: it counts only when another mention puts the article in technology.
 """
 from __future__ import annotations
 
@@ -30,6 +39,29 @@ METRIC_SECTORS = {
 # nor inside what the statistical NER takes for such a name ("the West Bank").
 NAME_ENTITY_KINDS = frozenset({"person", "place", "country"})
 NAME_NER_LABELS = frozenset({"PERSON", "GPE", "LOC", "FAC"})
+# Nouns of an office: a sector word right before one ("Energy Minister", "agriculture
+# ministry", "Trade Cabinet Secretary") or after one and "of"/"for" ("Minister for Foreign
+# Trade") is part of a title.
+OFFICE_NOUNS = frozenset({"minister", "ministry", "secretary", "commissioner", "department"})
+# Fixed phrases in which a sector word is no sector (lower case, matched as whole words).
+IDIOMS = (
+    "road map", "roadmap", "road ahead", "long road", "on the road to", "road to recovery",
+    "state-of-the-art", "state of the art", "with open arms", "open arms", "arm's length",
+    "food for thought", "trade-off", "trade-offs", "culture of", "corridors of power",
+    "bridge between", "school of thought",
+)
+# Lemma terms that are sector words only as nouns or adjectives: "credited the reforms",
+# "banking on growth" and "schooled in" name no sector.
+NOUN_ONLY = frozenset({"credit", "bank", "school", "crop", "film"})
+# Modifiers that make a summit a forum of several, whatever it is held "with".
+MULTI_MODIFIERS = frozenset({"trilateral", "multilateral", "quadrilateral", "regional"})
+# "Infrastructure" is transport unless a modifier names another kind ("water", "digital").
+TRANSPORT_MODIFIERS = frozenset({
+    "transport", "transportation", "road", "rail", "railway", "port", "airport", "logistics",
+    "highway", "motorway", "aviation", "maritime", "shipping", "bridge", "corridor", "transit"})
+# Generic lemmas that alone do not put an article in their sector when used for know-how
+# ("German technology", "the technology"), only next to another mention of that sector.
+WEAK_GENERIC = {"technology": "technology"}
 
 
 @dataclass(frozen=True)
@@ -103,6 +135,100 @@ def _negated_prefix(doc: Doc, i: int) -> bool:
         i >= 1 and doc[i - 1].lower_ in ("non", "non-"))
 
 
+def _in_office_title(doc: Doc, start: int, end: int) -> bool:
+    """"Energy Minister", "Trade Cabinet Secretary", "Ministry of Culture", "Minister for
+    Foreign Trade", "Department of Foreign Affairs and Trade": the words name an office."""
+    after = [t.lemma_.lower() for t in doc[end:end + 2]]
+    if after[:1] and (after[0] in OFFICE_NOUNS or after[0] == "cabinet" and after[1:] == ["secretary"]):
+        return True
+    j, skipped = start - 1, 0
+    # Step back over the other capitalised words of the office's name ("Foreign",
+    # "Affairs and"); a comma ends the name ("the Ministry of Planning, Iraqi imports").
+    while j >= 0 and skipped < 3 and doc[start].is_title and (doc[j].is_title or doc[j].lower_ in ("and", "&")) \
+            and doc[j].lemma_.lower() not in OFFICE_NOUNS:
+        j, skipped = j - 1, skipped + 1
+    return j >= 1 and doc[j].lower_ in ("of", "for") and doc[j - 1].lemma_.lower() in OFFICE_NOUNS
+
+
+def _in_idiom(text: str, a: int, b: int) -> bool:
+    """Do characters a..b of `text` lie inside one of IDIOMS (whole words, any case)?"""
+    window = text[max(0, a - 24):b + 24].lower()
+    offset = max(0, a - 24)
+    for idiom in IDIOMS:
+        k = window.find(idiom)
+        while k >= 0:
+            s, e = offset + k, offset + k + len(idiom)
+            whole = (s == 0 or not text[s - 1].isalnum()) and (e >= len(text) or not text[e].isalnum())
+            if whole and s <= a and b <= e:
+                return True
+            k = window.find(idiom, k + 1)
+    return False
+
+
+def _word_counts(doc: Doc, start: int, end: int, text: str, by_lemma: bool) -> bool:
+    """Is the lexicon word at tokens start..end a topic (not a title, idiom or verb)?
+    Names (`by_lemma` False) stay in titles: "the ASEAN Secretary-General" is ASEAN."""
+    if by_lemma and _in_office_title(doc, start, end):
+        return False
+    a, b = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+    if _in_idiom(text, a, b):
+        return False
+    tok = doc[end - 1]
+    return not (end - start == 1 and tok.lemma_.lower() in NOUN_ONLY and tok.pos_ in ("VERB", "AUX"))
+
+
+def _bilateral_summit(doc: Doc, i: int) -> bool:
+    """"a bilateral summit", "held a summit with his counterpart", "summit talks with X":
+    a meeting of two leaders, not a multilateral forum."""
+    tok = doc[i]
+    if i > 0 and doc[i - 1].lower_ in ("bilateral", "two-way"):
+        return True
+    if any(c.lower_ in MULTI_MODIFIERS for c in tok.children):
+        return False  # "a trilateral summit with Türkiye"
+    holders = [tok, tok.head] + ([tok.head.head] if tok.dep_ == "compound" else [])
+    for holder in holders:
+        for prep in holder.children:
+            if prep.lower_ != "with":
+                continue
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and not any(c.dep_ == "conj" for c in obj.children) and (
+                        obj.lemma_.lower() == "counterpart" or obj.ent_type_ in ("PERSON", "GPE")):
+                    return True
+    return False
+
+
+def _counts_for(doc: Doc, start: int, end: int, sector: str) -> bool:
+    """Sector-specific checks of a one-word term: a bilateral summit is no multilateral,
+    "water infrastructure" no transport, the "investment arm" of a fund no defence."""
+    if end - start != 1:
+        return True
+    lemma = doc[start].lemma_.lower()
+    if sector == "multilateral" and lemma == "summit":
+        return not _bilateral_summit(doc, start)
+    if sector == "defence" and lemma == "arm":
+        return doc[start].lower_ == "arms"  # "arms sales"; an "arm" of a fund is no weapon
+    if sector == "transport" and lemma == "infrastructure":
+        mods = [c for c in doc[start].children if c.dep_ in ("compound", "amod", "nmod")]
+        return all(c.lemma_.lower() in TRANSPORT_MODIFIERS for c in mods)
+    return True
+
+
+def _weak(doc: Doc, mention: SectorMention) -> bool:
+    """A generic word standing for know-how: "technology" bare or with only a determiner,
+    a possessive or a nationality ("German technology", "Korea's technology"); not
+    "technology transfer", "information technology" or "new technologies"."""
+    toks = doc.char_span(mention.span[0], mention.span[1], alignment_mode="expand")
+    if toks is None or len(toks) != 1 or WEAK_GENERIC.get(toks[0].lemma_.lower()) != mention.sector:
+        return False
+    tok = toks[0]
+    if tok.dep_ in ("compound", "conj") or any(c.dep_ in ("conj", "compound") for c in tok.children):
+        return False  # "technology transfer", "science and technology"
+    if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "on"):
+        return False  # "cooperation in technology": a field of the talks
+    return all(c.dep_ in ("det", "poss", "punct", "case") or c.ent_type_ == "NORP"
+               for c in tok.children if c.i < tok.i)
+
+
 def find_sector_words(doc: Doc, lexicon: SectorLexicon) -> list[SectorMention]:
     """Every sector word of `doc`, longest term first, outside names of people and places."""
     kinds = {e.id: e.kind for e in (doc._.entities or [])}
@@ -128,12 +254,15 @@ def find_sector_words(doc: Doc, lexicon: SectorLexicon) -> list[SectorMention]:
             i += 1
             continue
         longest = max(end for end, _ in hits)
-        if not _negated_prefix(doc, i) and not (
-                any(e.lemma for end, e in hits if end == longest) and _inside_name(doc, i, longest, names)):
+        best = [e for end, e in hits if end == longest]
+        by_lemma = any(e.lemma for e in best)
+        if not _negated_prefix(doc, i) and not (by_lemma and _inside_name(doc, i, longest, names)) and \
+                _word_counts(doc, i, longest, text, by_lemma):
             span = (tok.idx, doc[longest - 1].idx + len(doc[longest - 1].text))
             term = text[span[0]:span[1]]
-            for sector in dict.fromkeys(e.sector for end, e in hits if end == longest):
-                out.append(SectorMention(sector, span, term))
+            for sector in dict.fromkeys(e.sector for e in best):
+                if _counts_for(doc, i, longest, sector):
+                    out.append(SectorMention(sector, span, term))
         i = longest
     return out
 
@@ -152,8 +281,11 @@ def extract_sectors(doc: Doc, lexicon: SectorLexicon) -> list[SectorMention]:
     """Sector words and claim sectors, one per (sector, span), in text order."""
     seen: set[tuple[str, tuple[int, int]]] = set()
     out = []
-    for mention in sorted(find_sector_words(doc, lexicon) + claim_sectors(doc),
-                          key=lambda m: (m.span[0], m.span[1], m.sector)):
+    mentions = find_sector_words(doc, lexicon) + claim_sectors(doc)
+    weak = [m for m in mentions if _weak(doc, m)]
+    strong_sectors = {m.sector for m in mentions if m not in weak}
+    mentions = [m for m in mentions if m not in weak or m.sector in strong_sectors]
+    for mention in sorted(mentions, key=lambda m: (m.span[0], m.span[1], m.sector)):
         key = (mention.sector, tuple(mention.span))
         if key not in seen:
             seen.add(key)  # type: ignore[arg-type]
