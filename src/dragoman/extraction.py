@@ -179,13 +179,16 @@ class Extractor:
             doc = next(docs)
             try:
                 doc = self._finish(doc, own)
+                record = to_extraction(article, doc, self.version)
             except _Overtime:
                 _failed(on_error, ExtractionError(article, (
                     f"extraction stopped after {self.time_limit:g} s (the time limit per "
                     f"article); the article is left out (raise {TIME_LIMIT_ENV} to give it "
                     f"longer)")))
                 continue
-            yield to_extraction(article, doc, self.version)
+            finally:
+                _release(doc)
+            yield record
 
     def _finish(self, doc: Doc, own: list[tuple[str, Callable[[Doc], Doc]]]) -> Doc:
         """Run dragoman's components over `doc`; _Overtime when its time is up."""
@@ -200,6 +203,16 @@ class Extractor:
                     raise _Overtime()
                 doc = proc(doc)
         return doc
+
+
+def _release(doc: Doc) -> None:
+    """Break the cycles our components make through `doc`: extension values (Spans of
+    the doc in its own user_data) and the sentence index's hooks (closures over the doc's
+    sentences). Only the garbage collector, run seldom (see GC_YOUNG_THRESHOLD), would
+    free them; broken here, the doc and its arrays go as soon as it is dropped."""
+    doc.user_data.clear()
+    for hooks in (doc.user_hooks, doc.user_token_hooks, doc.user_span_hooks):
+        hooks.clear()
 
 
 def _failed(on_error: OnError | None, error: ExtractionError) -> None:

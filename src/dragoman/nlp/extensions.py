@@ -245,6 +245,8 @@ class TokenTable:
             visit(i)
         except RecursionError:  # a chain deeper than Python's stack: walk it by hand
             return self._subtree_by_stack(i)
+        finally:
+            del visit  # the closure refers to itself: a cycle left for the collector
         return out
 
     def _subtree_by_stack(self, i: int) -> list[int]:
