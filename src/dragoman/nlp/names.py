@@ -13,8 +13,6 @@ from functools import lru_cache
 from rapidfuzz.distance import Levenshtein
 from rapidfuzz import fuzz
 
-from dragoman.nlp.extensions import token_table
-
 # Letters NFKD does not decompose to ASCII but which writers routinely drop.
 _FOLD = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe",
                        "’": "'", "‘": "'"})
@@ -115,6 +113,9 @@ def same_person_name(full_a: str, full_b: str) -> bool:
 
 def token_folds(doc) -> list[str]:
     """`fold` of every token of a spaCy Doc, computed once per doc and kept in user_data."""
+    # (imported here: the rest of this module is plain string work, which the knowledge
+    # base's writer uses without loading spaCy)
+    from dragoman.nlp.extensions import token_table
     folds = doc.user_data.get("dragoman_folds")
     if folds is None or len(folds) != len(doc):
         memo: dict[str, str] = {}
