@@ -614,3 +614,28 @@ def test_quality_floor_on_synthetic_articles(extractor):
     floors = json.loads((DATA / "floors.json").read_text(encoding="utf-8"))
     assert report.f1("events") >= floors["events"]
     assert report.f1("sectors") >= floors["sectors"]
+
+
+@pytest.mark.parametrize("text, kind, actors", [
+    # "spoke by telephone" is a call, like "spoke by phone"
+    ("Chilean President Ana Rojas and Kenyan President Paul Mwangi spoke by telephone on Monday.",
+     "CONSULT", {"Ana Rojas", "Paul Mwangi"}),
+    # "the two ministers" are the ministers named just before, not the leaders named most
+    ("Chilean President Ana Rojas met Kenyan President Paul Mwangi. Rojas thanked Mwangi. "
+     "Rojas praised Kenya. Chilean Foreign Minister Luis Vera met Kenyan Foreign Minister "
+     "Grace Otieno on Tuesday. The two ministers signed an agreement on visas.",
+     "SUPPORT", {"Luis Vera", "Grace Otieno"}),
+])
+def test_fresh_text_event_actors(run, text, kind, actors):
+    rec = run(text)
+    found = [set(_names(rec, e.source + e.target)) for e in rec.events if e.type == kind]
+    assert any(actors <= f for f in found), found
+
+
+def test_invited_visit_and_later_committee_meeting_stay_apart(run):
+    rec = run("Chilean President Ana Rojas met Kenyan President Paul Mwangi in Nairobi on Monday. "
+              "Rojas invited Mwangi to pay a state visit to Chile later this year. "
+              "The two governments also agreed to convene a joint trade committee in Santiago in June.",
+              date="2025-03-12")
+    planned = sorted(e.date or "" for e in rec.events if e.type == "CONSULT" and e.status == "planned")
+    assert planned == ["2025", "2025-06"]

@@ -34,7 +34,9 @@ PROGRAMME_NAME = re.compile(r"\b(?:19|20)\d\d$")
 COMPANY_WORDS = frozenset({"company", "firm", "inc", "ltd", "plc", "holding", "holdings"})
 # Group nouns whose members the article names with their roles ("the two foreign ministers"
 # are the persons with the role "foreign minister").
-OFFICE_NOUNS = frozenset({"minister", "president", "premier", "chancellor", "ambassador", "envoy"})
+OFFICE_NOUNS = frozenset({"minister", "president", "premier", "chancellor", "ambassador", "envoy", "leader"})
+# Roles that make a person one of "the two leaders": heads of state or government.
+LEADER_ROLES = ("president", "prime minister", "premier", "chancellor", "king", "emir", "sultan", "monarch")
 # Nouns that name an act told before without saying which: "condemned the move".
 ACT_NOUNS = frozenset({"measure", "move", "decision", "step", "action"})
 # Types of the acts such a noun may stand for (not meetings or agreements of both sides).
@@ -114,9 +116,11 @@ def office_holders(finder: ArgFinder, tok: Token) -> list[str]:
              and c.lower_ not in NOT_OFFICE]
     office = " ".join([*words, tok.lemma_.lower()])
     holders: dict[str, str] = {}
-    for eid, _ in finder.counts.most_common():
+    wanted = LEADER_ROLES if tok.lemma_.lower() == "leader" and not words else (office,)
+    for eid in _by_recency(finder, tok):
         e = finder.entities.get(eid)
-        if e is not None and e.kind == "person" and e.country and any(office in r for r in e.roles):
+        if e is not None and e.kind == "person" and e.country and any(
+                w in r for w in wanted for r in e.roles):
             holders.setdefault(e.country, eid)
     if len(holders) >= 2:
         return list(holders.values())[:2]
@@ -125,6 +129,15 @@ def office_holders(finder: ArgFinder, tok: Token) -> list[str]:
         others = [c for c in finder.two_sides(tok, countries=True) if finder.country_of(c) != code]
         return [eid, *others[:1]] if others else []
     return []
+
+
+def _by_recency(finder: ArgFinder, tok: Token) -> list[str]:
+    """Entity ids, the last named before `tok` first ("the two ministers" are the ministers
+    of the sentences just before, not the leaders named most), then the rest by counts."""
+    before = [m.entity_id for m in sorted(finder.mentions, key=lambda m: m.start, reverse=True)
+              if m.end <= tok.idx]
+    ranked = list(dict.fromkeys(before))
+    return ranked + [i for i, _ in finder.counts.most_common() if i not in set(ranked)]
 
 
 def named_before(finder: ArgFinder, tok: Token) -> list[str]:

@@ -470,6 +470,8 @@ def same_happening(a: Draft, b: Draft, finder: ArgFinder) -> bool:
     if a.type != "CONSULT" or b.type != "CONSULT" or a.status != b.status:
         return False
     one_sentence = a.sent == b.sent
+    if a.status == "planned" and not one_sentence and None not in (a.mode, b.mode) and a.mode != b.mode:
+        return False  # "invited him to pay a visit"; later "agreed to convene a meeting": two plans
     if (a.mode == "call") != (b.mode == "call") and not (one_sentence and None in (a.mode, b.mode)):
         return False
     same_actors = one_sentence and set(a.actors) == set(b.actors)  # "discussed it in a phone call"
