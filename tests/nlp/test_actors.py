@@ -283,3 +283,51 @@ def test_a_person_abroad_is_not_given_the_host_country_without_evidence(run):
               "Delgado said de la Cruz, her economy minister, would visit Toronto. Ricardo de la "
               "Cruz told reporters the visit would take place in May.")
     assert _people(rec)["Ricardo de la Cruz"].country == "MEX"
+
+
+@pytest.mark.parametrize("text, org", [
+    # "and" inside the tail of a long name
+    ("Loans came from the Islamic Fund for Urban and Rural Development in Dakar.",
+     "Islamic Fund for Urban and Rural Development"),
+    # chambers of commerce are organisations
+    ("The Lusaka Chamber of Commerce hosted the delegation.", "Lusaka Chamber of Commerce"),
+    # a legal-form suffix closes a company name, with a short name in brackets
+    ("Tenaga Kuasa Berhad (Tenaga) will build the plant.", "Tenaga Kuasa Berhad"),
+])
+def test_long_organisation_names(run, text, org):
+    assert org in _orgs(run(text))
+
+
+def test_a_company_name_before_its_legal_form_is_not_a_person(run):
+    rec = run("Sinar Jaya Holdings Berhad said it would invest in Chile.")
+    assert not _people(rec)
+
+
+@pytest.mark.parametrize("text, name, role, country", [
+    # "X, chairman of the <city> Chamber of Commerce": the body gives post and country
+    ("Tariq Mansour, chairman of the Muscat Chamber of Commerce, said exports to Peru grew. "
+     "Peru's Foreign Minister Rosa Quispe agreed.", "Tariq Mansour", "chairman", "OMN"),
+    # "<body acronym> president Y": the country of the body's long name
+    ("The Lisbon Business Association (LBA) met in Hanoi. LBA president Joana Ferreira "
+     "said firms were ready.", "Joana Ferreira", "president", "PRT"),
+    ("Pablo Ortiz Vidal, president of the Uruguayan Wool Federation (UWF), said prices fell.",
+     "Pablo Ortiz Vidal", "president", "URY"),
+])
+def test_a_person_is_placed_by_the_body_they_lead(run, text, name, role, country):
+    person = _people(run(text))[name]
+    assert role in person.roles and person.country == country
+
+
+def test_a_leader_who_will_visit_the_host_is_a_guest(run):
+    rec = run("Tunisian Trade Minister Amel Jaziri met Portuguese Economy Minister Rui Costa in "
+              "Lisbon on Monday. Jaziri said the deal had the support of Prime Minister Hedi "
+              "Ben Salah, who will visit Lisbon in June. Portugal and Tunisia will meet again.")
+    assert _people(rec)["Hedi Ben Salah"].country == "TUN"
+
+
+@pytest.mark.parametrize("text, codes", [
+    ("The Inter-American Development Bank will lend Peru $100 million.", {"PER"}),
+    ("A Pan-African summit was held in Kenya.", {"KEN"}),
+])
+def test_regional_compounds_name_no_country(run, text, codes):
+    assert _codes(run(text)) == codes

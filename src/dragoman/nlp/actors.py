@@ -19,7 +19,8 @@ from dragoman.model import Entity
 from dragoman.nlp.extensions import Mention, register_extensions, token_table
 from dragoman.nlp.geo import GeoHit, GeoLexicon, capital_is_place
 from dragoman.nlp.names import fold, is_spelling_variant, name_keys, same_person_name
-from dragoman.nlp.orgs import OrgHit, find_acronym_definitions, find_orgs, org_key
+from dragoman.nlp.orgs import (COMPANY_SUFFIXES, ORG_HEADS, OrgHit, find_acronym_definitions, find_named_orgs,
+                               find_orgs, org_key)
 from dragoman.nlp.persons import (NameHit, OfficeLexicon, TitleHit, _is_name_token,
                                   find_people, particle_start)
 
@@ -227,6 +228,86 @@ def country_pair(geo_hits: list[GeoHit]) -> list[str] | None:
     return top
 
 
+# Posts at the head of a body, kept as the role of "X, chairman of the Y Chamber of Commerce".
+ORG_POSTS = frozenset({"chairman", "chairwoman", "chair", "president", "head", "director",
+                       "director general", "director-general", "chief executive", "managing director",
+                       "executive director", "secretary general", "secretary-general", "governor",
+                       "founder", "spokesman", "spokeswoman", "spokesperson", "ceo"})
+
+
+def _org_country(org: OrgHit, orgs: list[OrgHit], geo_at: dict[int, GeoHit]) -> str | None:
+    """The country an organisation's name opens with ("Amman Chamber of Commerce" -> JOR,
+    "Argentine Chamber of ..." -> ARG); an acronym use takes its definition's."""
+    if org.end - org.start == 1 and org.acronym:
+        org = next((o for o in orgs if o.acronym == org.acronym and o.end - o.start > 1), org)
+    first = geo_at.get(org.start)
+    return first.code if first else None
+
+
+def _post_of_org(doc: Doc, end: int, org_at: dict[int, OrgHit]) -> tuple[str, OrgHit] | None:
+    """", chairman of the Amman Chamber of Commerce" after a name ending at `end`:
+    (the post, the organisation)."""
+    if end >= len(doc) or doc[end].text != ",":
+        return None
+    j = end + 1 + (end + 1 < len(doc) and doc[end + 1].lower_ in ("the", "a"))
+    k = j
+    while k < len(doc) and k - j < 2 and doc[k].text[:1].islower() and doc[k].lower_ != "of":
+        k += 1
+    post = " ".join(t.lower_ for t in doc[j:k])
+    if post not in ORG_POSTS or k + 1 >= len(doc) or doc[k].lower_ != "of":
+        return None
+    k += 1 + (doc[k + 1].lower_ == "the")
+    return (post, org_at[k]) if k in org_at else None
+
+
+def affiliate_with_orgs(doc: Doc, people: list[PersonDraft], orgs: list[OrgHit],
+                        geo_at: dict[int, GeoHit]) -> None:
+    """People placed by the body they lead: "X, chairman of the Amman Chamber of Commerce"
+    and "ACCI president Y" are of the country the body's name gives, and "chairman" is X's
+    role when no office was found."""
+    org_at = {o.start: o for o in orgs}
+    org_end = {o.end: o for o in orgs}
+    leaders: dict[str, list[PersonDraft]] = {}  # head noun of the body -> who leads one
+    for person in people:
+        for h in person.hits:
+            found = _post_of_org(doc, h.end, org_at)
+            if found:
+                person.add_role(found[0] if not person.roles else None)
+                org = found[1]
+            elif h.title_start is not None and h.title_start in org_end:
+                org = org_end[h.title_start]
+            else:
+                continue
+            person.country = person.country or _org_country(org, orgs, geo_at)
+            head = _org_head(doc, org, orgs)
+            if head and person not in leaders.setdefault(head, []):
+                leaders[head].append(person)
+    _link_leader_phrases(doc, leaders)
+
+
+def _org_head(doc: Doc, org: OrgHit, orgs: list[OrgHit]) -> str | None:
+    """The head noun of an organisation's name ("chamber" of "Amman Chamber of Commerce")."""
+    if org.end - org.start == 1 and org.acronym:
+        org = next((o for o in orgs if o.acronym == org.acronym and o.end - o.start > 1), org)
+    return next((t.lower_ for t in doc[org.start:org.end] if t.lower_ in ORG_HEADS), None)
+
+
+LEADER_WORDS = frozenset({"head", "chief", "chairman", "chairwoman", "president", "boss"})
+
+
+def _link_leader_phrases(doc: Doc, leaders: dict[str, list[PersonDraft]]) -> None:
+    """"the chamber head", "the bank's chief": a later mention of the one person named as
+    leading a body with that head noun."""
+    for i in range(1, len(doc) - 1):
+        people = leaders.get(doc[i].lower_)
+        if not people or len(people) != 1 or doc[i - 1].lower_ != "the":
+            continue
+        j = i + 1 + (doc[i + 1].text in ("'s", "’s"))
+        if j < len(doc) and doc[j].lower_ in LEADER_WORDS:
+            person = people[0]
+            person.titles.append(TitleHit(i - 1, j + 1, doc[j].lower_, person.country))
+
+
 HOST_LEMMAS = frozenset({"receive", "host", "welcome"})
 
 
@@ -267,6 +348,29 @@ def _hosting(doc: Doc, person: PersonDraft) -> bool:
     return False
 
 
+TRAVEL_LEMMAS = frozenset({"visit", "travel", "fly", "arrive", "come"})
+
+
+def _visited(doc: Doc, person: PersonDraft, geo_at: dict[int, GeoHit]) -> str | None:
+    """The country a person is said to go to: "X, who will visit Athens", "X visited Amman"
+    (a country or its places, as object of the verb or of its "to" / "in")."""
+    for h in person.hits:
+        tok = doc[h.end - 1]
+        verbs = [c for c in tok.children if c.dep_ == "relcl"]
+        if tok.dep_ == "nsubj":
+            verbs.append(tok.head)
+        for verb in verbs:
+            if verb.lemma_ not in TRAVEL_LEMMAS:
+                continue
+            objs = [c for c in verb.children if c.dep_ in ("dobj", "npadvmod")]
+            objs += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "in")
+                     for g in c.children if g.dep_ == "pobj"]
+            codes = {geo_at[o.i].code for o in objs if o.i in geo_at}
+            if len(codes) == 1:
+                return codes.pop()
+    return None
+
+
 def _government_office(roles: list[str]) -> bool:
     """A minister or cabinet secretary: an office of a national government (not the head of
     an international organisation, nor an envoy who may serve either side)."""
@@ -282,10 +386,14 @@ def infer_host_side(doc: Doc, people: list[PersonDraft], geo_hits: list[GeoHit])
     if host is None:
         return
     guests = [p for p in people if p.country in pair and p.country != host]
+    geo_at = {t: g for g in geo_hits for t in range(g.start, g.end)}
     for person in people:
         if person.country or any(h.counterpart or h.possessed for h in person.hits):
             continue
-        if _hosting(doc, person) or (guests and _government_office(person.roles)):
+        visited = _visited(doc, person, geo_at)
+        if visited in pair:  # "Prime Minister X, who will visit Athens": a guest of that side
+            person.country = next(c for c in pair if c != visited)
+        elif _hosting(doc, person) or (guests and _government_office(person.roles)):
             person.country = host
 
 
@@ -331,6 +439,8 @@ class ActorRecognizer:
         country_defs = {d.acronym: h for d in defs for h in geo_hits
                         if h.kind != "place" and h.start <= d.start and d.end <= h.end}
         blocked = {t for d in defs if d.acronym not in country_defs for t in range(d.start, d.end)}
+        blocked |= {t for o in find_named_orgs(doc) if doc[o.end - 1].lower_ in COMPANY_SUFFIXES
+                    for t in range(o.start, o.end)}
         names, titles = find_people(doc, geo_hits, self.offices, blocked)
         people = cluster_people(names)
         used = {t for h in names for t in range(h.start, h.end)}
@@ -347,6 +457,7 @@ class ActorRecognizer:
         geo_hits = [h for h in geo_hits if not any(t in person_tokens for t in range(h.start, h.end))]
         geo_at = {t: h for h in geo_hits for t in range(h.start, h.end)}
         orgs = [o for o in find_orgs(doc, geo_at, person_tokens) if o.acronym not in country_defs]
+        affiliate_with_orgs(doc, people, orgs, geo_at)
         groups = self._person_groups(doc, people)
         groups += self._geo_groups(doc, geo_hits, country_defs)
         groups += self._org_groups(doc, orgs, geo_at)

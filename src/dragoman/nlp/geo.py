@@ -102,7 +102,7 @@ class GeoLexicon:
                 i = area[0]  # "Latin America", "Gulf of Guinea": no country of its own
                 continue
             found = country
-            if found and not _language_use(doc, found[0], found[1][1]):
+            if found and not _language_use(doc, found[0], found[1][1]) and not _regional(doc, i):
                 end, (code, kind, form) = found
                 start = self._extend_state_prefix(doc, i)
                 hits.append(GeoHit(start, end, code, "official" if start < i else kind, form))
@@ -137,6 +137,17 @@ def _language_use(doc: Doc, end: int, kind: str) -> bool:
         return False
     nxt = doc[end:end + 2].text.lower()
     return nxt.startswith(("-speaking", "- speaking", "language", "speaker"))
+
+
+# Prefixes joined by a hyphen that make a region of a country word: "Inter-American",
+# "Pan-African", "Intra-Asian" name no country.
+REGIONAL_PREFIXES = frozenset({"inter", "pan", "intra"})
+
+
+def _regional(doc: Doc, i: int) -> bool:
+    """Is the form at token i the second half of "Inter-American" and the like?"""
+    return (i >= 2 and doc[i - 1].text in ("-", "‐") and not doc[i - 1].whitespace_
+            and not doc[i - 2].whitespace_ and doc[i - 2].lower_ in REGIONAL_PREFIXES)
 
 
 def capital_is_place(doc: Doc, hit: GeoHit) -> bool:

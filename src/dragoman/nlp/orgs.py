@@ -57,12 +57,22 @@ def _long_name_before(doc: Doc, paren: int) -> int:
     return i
 
 
+def _short_name(doc: Doc, i: int) -> bool:
+    """Is token i a defined short name: an acronym ("IPTO"), or one capitalised word after a
+    name ending in an organisation head ("Petroliam Nasional Berhad (Petronas)")?"""
+    text = doc[i].text
+    if ACRONYM.match(text):
+        return True
+    return (text[:1].isupper() and text.isalpha() and len(text) <= 12 and i >= 2
+            and doc[i - 2].lower_ in ORG_HEADS and doc[i - 2].text[:1].isupper())
+
+
 def find_acronym_definitions(doc: Doc) -> list[OrgHit]:
     """"Long Name (ACR)" patterns: the long name with its acronym."""
     hits: list[OrgHit] = []
     text = token_table(doc).text
     for i in range(1, len(doc) - 2):
-        if text[i] != "(" or text[i + 2] != ")" or not ACRONYM.match(text[i + 1]):
+        if text[i] != "(" or text[i + 2] != ")" or not _short_name(doc, i + 1):
             continue
         start = _long_name_before(doc, i)
         if i - start >= 2:
@@ -76,7 +86,14 @@ ORG_HEADS = frozenset({
     "committee", "community", "forum", "court", "group", "institute", "association",
     "federation", "alliance", "ministry", "corporation", "company", "authority", "board",
     "assembly", "parliament", "secretariat", "conference", "office", "bureau", "party",
+    "chamber", *("berhad", "bhd", "limited", "ltd", "plc", "inc", "llc", "gmbh", "holdings"),
 })
+# Legal-form suffixes: the capitalised words before them name a company, never a person
+# ("Petroliam Nasional Berhad").
+COMPANY_SUFFIXES = frozenset({"berhad", "bhd", "limited", "ltd", "plc", "inc", "llc", "gmbh"})
+# Capitalised words that start a new phrase after "and", not the rest of a name.
+_NOT_NAME_TAIL = frozenset({"minister", "president", "secretary", "ambassador", "prime", "deputy",
+                            "governor", "chairman", "chairwoman", "king", "queen", "crown"})
 
 
 def _name_tail(doc: Doc, end: int) -> int:
@@ -88,7 +105,20 @@ def _name_tail(doc: Doc, end: int) -> int:
         j += 2
         while j < len(doc) and (doc[j].text[:1].isupper() or doc[j].like_num) and not doc[j].is_sent_start:
             j += 1
+        j = _and_tail(doc, j)
     return j
+
+
+def _and_tail(doc: Doc, j: int) -> int:
+    """Extend a tail over "and Social Development" ("Fund for Economic and Social
+    Development"): two or more capitalised words after "and" that are no title or place."""
+    if j + 2 >= len(doc) or doc[j].lower_ not in ("and", "&"):
+        return j
+    k = j + 1
+    while k < len(doc) and doc[k].text[:1].isupper() and not doc[k].is_sent_start \
+            and doc[k].lower_ not in _NOT_NAME_TAIL and doc[k].ent_type_ not in ("PERSON", "GPE", "DATE"):
+        k += 1
+    return k if k - j >= 3 and (k >= len(doc) or not doc[k].text[:1].isupper()) else j
 
 
 def find_named_orgs(doc: Doc) -> list[OrgHit]:
