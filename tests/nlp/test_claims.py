@@ -561,3 +561,38 @@ def test_figures_attributed_to_organisations_and_persons(run, text, speaker):
 ])
 def test_place_names_and_hyphenated_amounts(run, text, expected):
     assert scored(run(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "one of the five biggest investors": a top five
+    ("Finland is one of the five biggest investors in Estonia.",
+     [claim("investor_rank", 5, "at_most", "rank", "actual", None, "FIN", "EST")]),
+    # "imports from X" names the counterpart, even when the parser hangs it under another subject
+    ("Polish exports to Hungary were worth €5 billion in 2023, while imports from Hungary, mostly cars "
+     "and machinery, amounted to €4 billion.",
+     [claim("exports", 5e9, "exact", "EUR", "actual", "2023", "POL", "HUN"),
+      claim("imports", 4e9, "exact", "EUR", "actual", "2023", "POL", "HUN")]),
+    # a time right after a base figure ("up from X a year earlier") is the base's, not the first's
+    ("In the first half of this year, trade between Greece and Cyprus rose to €1.1 billion, up from "
+     "€950 million a year earlier.",
+     [claim("trade_volume", 1.1e9, "exact", "EUR", "actual", "2024", "GRC", "CYP"),
+      claim("trade_volume", 950e6, "exact", "EUR", "actual", "2023", "GRC", "CYP")]),
+    # "put it at": the measure the sentence before names, with its parties
+    ("The ministers disagreed on the size of Austrian investment in Slovenia. Huber put it at about "
+     "€3 billion.",
+     [claim("investment", 3e9, "about", "EUR", "actual", None, "AUT", "SVN")]),
+    # a development agency's money is aid
+    ("Japan's development agency will provide up to $40 million for water projects in Laos.",
+     [claim("aid", 40e6, "at_most", "USD", "target", None, "JPN", "LAO")]),
+])
+def test_top_n_superlatives_base_times_and_pointing_back(run, text, expected):
+    assert scored(run(text)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # "it" after a sentence naming two measures, or none: which one is unclear, so not scored
+    "Officials discussed trade and investment between Chile and Peru. One minister put it at $2 billion.",
+    "The talks between Chile and Peru went well. He put it at $2 billion.",
+])
+def test_pointing_back_needs_one_measure_named_before(run, text):
+    assert scored(run(text)) == []

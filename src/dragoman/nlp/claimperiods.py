@@ -24,6 +24,10 @@ _NAMES_AND = re.compile(r"\b([A-Z][\w'’.-]*)\s+and\s+(?=(?:the\s+)?[A-Z])")
 # A short aside with a figure, between commas: "S$20 billion, roughly US$15 billion, last year",
 # "$3.5 billion, up from $2.9 billion, in 2023" — the time after it is the first figure's too.
 _APPOSED_FIGURE = re.compile(r"^\s*,\s*(?:[a-z]+\s+){0,3}?[^\s,]*\d[\d.,]*(?:\s*[a-zA-Z]+)?\s*(?:,\s*|$)")
+# Between a figure and a time that belongs to a base figure in between, not set off by a comma:
+# ", up from $205 million a year earlier" (with a comma after it, the time is the first figure's).
+_BASE_FIGURE_TIME = re.compile(r"\s*,?\s*(?:(?:up|down)\s+)?from\s+(?:[a-z]+\s+){0,2}?[^\s,]*\d[\d.,]*"
+                               r"(?:\s*[a-zA-Z]+)?\s*$")
 _REFERS_BACK = re.compile(r"(?i)\b(?:reach|achieve|attain|meet|hit|realise|realize)\w*\s+"
                           r"(?:it|this|that|the\s+(?:target|goal|objective|figure|level))\b")
 
@@ -49,6 +53,8 @@ def find_period(doc: Doc, sent: Span, amount_start: int, amount_end: int, status
             continue
         if _comparison_base(doc, t) or _attached_to_report(doc, t, lex):
             continue
+        if t.start >= amount_end and _BASE_FIGURE_TIME.match(doc_text(doc), amount_end, t.start):
+            continue  # "rose to $240 million, up from $205 million a year earlier": the base's time
         between = _without_parenthetical(_masked_text(doc), t, amount_start, amount_end)
         if _CLAUSE_BREAK.search(between) and (strict or not _opens_sentence(doc, sent, t)):
             if not (status == "target" and t.kind == "deadline" and _deadline_refers_back(between)):

@@ -132,7 +132,10 @@ def directed_parties(parties: Parties, cue: Token, anchor: Token, metric: str,
             holder_toks += _prep_objects(verb, {"from"}, skip=cue)
         subject = _subject(verb)
         if subject is not None and subject != cue:
-            holder_toks += _subtree(subject)
+            # a subject parsed around the cue ("imports from X, chiefly coffee, amounted to"):
+            # the cue's own words were read above, its counterpart is no holder
+            inner = {t.i for t in cue.subtree} if cue.pos_ in ("NOUN", "PROPN") else set()
+            holder_toks += [t for t in _subtree(subject) if t.i not in inner]
         objects = [c for c in verb.children if c.dep_ in _OBJECTS and c != cue and c != anchor
                    and anchor not in list(c.subtree)]
         for obj in objects:

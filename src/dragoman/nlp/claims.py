@@ -220,6 +220,21 @@ def _subject_refers_back(anchor: Token, lex: ClaimLexicon) -> bool:
     return True
 
 
+def _points_back(anchor: Token) -> bool:
+    """Whether the clause of a figure names what it measures only by a pronoun or a word for a
+    figure, as subject or object: "put it at $5 billion", "the figure was $5 billion"."""
+    tok = anchor
+    for _ in range(8):
+        if tok.pos_ in ("VERB", "AUX"):
+            return any(c.dep_ in ("dobj", "nsubj", "nsubjpass") and (
+                c.lower_ in ("it", "this", "that") or c.lemma_.lower() in _FIGURE_WORDS)
+                for c in tok.children)
+        if tok.head == tok:
+            break
+        tok = tok.head
+    return False
+
+
 # --- speaker -----------------------------------------------------------------------
 
 def find_speaker(parties: Parties, anchor: Token, lex: ClaimLexicon) -> str | None:
@@ -421,7 +436,21 @@ class ClaimFinder:
                 break
             if d.metric not in ("other", "trade_partner_rank", "investor_rank"):
                 return d.metric, None, d
-        return "other", None, None
+        return self._measure_named_before(n, self._anchor(amount.start, amount.end))
+
+    def _measure_named_before(self, n: int, anchor: Token) -> tuple[str, Token | None, Draft | None]:
+        """"They disagreed on the size of Spanish investment in Peru. Ruiz put it at $2 billion":
+        a figure that points back with "it" / "the figure" and follows a sentence with no figure
+        measures what that sentence names (its noun, whose modifiers name the parties)."""
+        if n == 0 or not _points_back(anchor) or any(d.sent == n - 1 for d in self.drafts):
+            return "other", None, None
+        before = list(self.doc.sents)[n - 1]
+        named = [(tok, metric) for tok in before
+                 if (metric := noun_metric(tok, self.lex, self.parties.org_tokens))]
+        if len({metric for _, metric in named}) != 1 or named[0][1] in ("other", "trade_partner_rank",
+                                                                        "investor_rank"):
+            return "other", None, None  # none, or several measures: which one is unclear
+        return named[-1][1], named[-1][0], None
 
     def _inherited_period(self, n: int, metric: str) -> str | None:
         """A flow with no time of its own is for the period of the flow figure just before it:

@@ -1,5 +1,6 @@
 """Ranks: "fourth largest trading partner", "the largest investor", "among the top 10 investors",
 "ranks second among Peru's trading partners", "ranks second after Japan among investors",
+"one of the five biggest investors",
 "(Japanese investment in Vietnam is) the second highest after South Korea's".
 
 A rank is a claim with unit "rank": value the position (1 for "largest"), qualifier
@@ -58,7 +59,9 @@ def _patterns(nouns: tuple[tuple[str, str], ...]) -> tuple[re.Pattern[str], ...]
     noun = rf"(?P<noun>{alternatives})\b"
     top = re.compile(
         rf"(?i:(?P<neg>\bnot\s+(?:even\s+)?)?\b(?:among|one\s+of|in)\s+(?:the\s+|our\s+|its\s+|their\s+|"
-        rf"[\w-]+'s\s+|[\w-]+’s\s+)?top[\s-]+(?P<n>{_CARDINAL})\b(?:\s+{_GAP}{noun})?)")
+        rf"[\w-]+'s\s+|[\w-]+’s\s+)?(?:top[\s-]+(?P<n>{_CARDINAL})\b|"
+        # "one of the ten largest investors": a number of superlatives is a top N
+        rf"(?P<n2>{_CARDINAL})\s+(?:largest|biggest|leading|most\s+important)\b)(?:\s+{_GAP}{noun})?)")
     nth = re.compile(
         rf"(?i:\b(?:(?P<ord>{_ORDINAL})[\s-]+(?:largest|biggest|most\s+important|leading|top)|"
         rf"(?P<sup>largest|biggest|leading|top|number\s+one|no\.\s*1))\s+{_GAP}{noun})")
@@ -109,8 +112,8 @@ def find_ranks(sent: Span, lex: ClaimLexicon) -> list[RankHit]:
     top, nth, among, among_first, bare, after = _patterns(nouns)
     hits: list[RankHit] = []
     for m in top.finditer(text):
-        value = _number(m["n"], _CARDINALS)
-        if value is None:
+        value = _number(m["n"] or m["n2"], _CARDINALS)
+        if value is None or (m["n2"] and not m["noun"]):
             continue
         qualifier = "more_than" if m["neg"] else "at_most"
         start = m.start("neg") if m["neg"] else m.start()
