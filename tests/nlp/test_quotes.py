@@ -379,3 +379,17 @@ def test_a_bare_title_shared_by_two_people_goes_to_the_one_in_focus(nlp):
 ])
 def test_someone_near_a_minister_is_not_the_minister(nlp, text):
     assert quotes_in(nlp, INTRO + text) == []
+
+
+@pytest.mark.parametrize("text, speaker, said", [
+    # "the chamber head": the person named as leading the chamber
+    (INTRO + "Selin Aydin, chairwoman of the Izmir Chamber of Commerce, said exports grew. "
+     "Bayramov welcomed the news.\n\nThe chamber head added that members would open an office in Baku.",
+     "Selin Aydin", "members would open an office in Baku"),
+    (INTRO + "Orhan Kaya, president of the Anatolian Export Bank (AEB), spoke in Baku.\n\n"
+     "The bank's president said that loans to Azerbaijani firms had doubled.",
+     "Orhan Kaya", "loans to Azerbaijani firms had doubled"),
+])
+def test_the_leader_of_a_named_body_is_the_speaker(nlp, text, speaker, said):
+    assert any(s == speaker and kind == "indirect" and said in t
+               for s, kind, t in quotes_in(nlp, text))
