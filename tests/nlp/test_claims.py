@@ -596,3 +596,19 @@ def test_top_n_superlatives_base_times_and_pointing_back(run, text, expected):
 ])
 def test_pointing_back_needs_one_measure_named_before(run, text):
     assert scored(run(text)) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a time heading a list of "label: figure;" items is the period of every item
+    ("Customs data give the figures for 2022: Peruvian exports to Ghana: $90 million; "
+     "Peruvian imports from Ghana: $45 million.",
+     [claim("exports", 90e6, "exact", "USD", "actual", "2022", "PER", "GHA"),
+      claim("imports", 45e6, "exact", "USD", "actual", "2022", "PER", "GHA")]),
+    # a bare quarter or half (no year named) is the year of its end month, past in a past report
+    ("Danish exports to Chile reached $70 million in the third quarter.",
+     [claim("exports", 70e6, "exact", "USD", "actual", "2023", "DNK", "CHL")]),
+    ("Danish exports to Chile reached $70 million in Q1.",
+     [claim("exports", 70e6, "exact", "USD", "actual", "2024", "DNK", "CHL")]),
+])
+def test_list_leads_and_bare_quarters(run, text, expected):
+    assert scored(run(text)) == expected

@@ -274,3 +274,23 @@ def test_tense_of_ordinal_days_and_seasons(nlp, sentence, expected):
     for _, component in nlp.pipeline:
         doc = component(doc)
     assert [t.value for t in timexes_in(doc, 0, len(sentence))] == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # halves and quarters: a named year, "this/last year", or (bare) the year of the end month
+    ("Sales rose in the first half of this year.", ["2023"]),
+    ("Sales rose in the first four months of this year.", ["2023"]),
+    ("Sales rose in the second half of last year.", ["2022"]),
+    ("Sales rose in the first half.", ["2023"]),
+    ("Sales rose in the second half.", ["2022"]),
+    ("Sales rose in the third quarter.", ["2023"]),
+    ("Sales rose in the fourth quarter.", ["2022"]),
+    ("Sales rose in the second quarter.", ["2023"]),
+    ("Sales rose in Q2.", ["2023"]),
+    ("Sales rose in H2.", ["2022"]),
+    ("Sales rose in Q3 2021.", ["2021"]),
+    # "the same nine months": the time named just before
+    ("Sales rose in January-August; costs fell in the same eight months.", ["2023-01", "2023-08"]),
+])
+def test_halves_quarters_and_same_months(text, expected):
+    assert [t.value for t in find_timexes(text, PUB)] == expected

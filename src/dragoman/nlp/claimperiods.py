@@ -28,6 +28,9 @@ _APPOSED_FIGURE = re.compile(r"^\s*,\s*(?:[a-z]+\s+){0,3}?[^\s,]*\d[\d.,]*(?:\s*
 # ", up from $205 million a year earlier" (with a comma after it, the time is the first figure's).
 _BASE_FIGURE_TIME = re.compile(r"\s*,?\s*(?:(?:up|down)\s+)?from\s+(?:[a-z]+\s+){0,2}?[^\s,]*\d[\d.,]*"
                                r"(?:\s*[a-zA-Z]+)?\s*$")
+# A time that heads a list of labelled figures covers every item: "the breakdown for 2024:
+# exports: $1.4 billion; imports: $500 million" (the text from the time to the figure).
+_LIST_LEAD = re.compile(r"^[^,;:\d]*:\s*(?:[^:;\d]+:[^:;]*;\s*)*[^:;\d]+:\s*$")
 _REFERS_BACK = re.compile(r"(?i)\b(?:reach|achieve|attain|meet|hit|realise|realize)\w*\s+"
                           r"(?:it|this|that|the\s+(?:target|goal|objective|figure|level))\b")
 
@@ -56,6 +59,8 @@ def find_period(doc: Doc, sent: Span, amount_start: int, amount_end: int, status
         if t.start >= amount_end and _BASE_FIGURE_TIME.match(doc_text(doc), amount_end, t.start):
             continue  # "rose to $240 million, up from $205 million a year earlier": the base's time
         between = _without_parenthetical(_masked_text(doc), t, amount_start, amount_end)
+        if t.end <= amount_start and _LIST_LEAD.match(between):
+            between = ""  # a time heading a list of "label: figure;" items
         if _CLAUSE_BREAK.search(between) and (strict or not _opens_sentence(doc, sent, t)):
             if not (status == "target" and t.kind == "deadline" and _deadline_refers_back(between)):
                 continue  # a time in another clause is another clause's time

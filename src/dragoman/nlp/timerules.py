@@ -107,6 +107,19 @@ def _part_of_year(m: re.Match) -> Spec:
     return Spec(unit="year", offset={"last": -1, "next": 1}.get(_rel(groups.get("r")) or "", 0))
 
 
+_ORDINAL_PART = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+
+
+def _bare_part_of_year(m: re.Match) -> Spec:
+    """"in the third quarter", "in Q1", "in H2" (of no named year): the year of the part's
+    end month — the past one in a report of the past, like "the first nine months" — so a
+    fourth quarter reported in February is last year's."""
+    word = m["p"].lower()
+    n = int(word[1]) if word[:1] in ("q", "h") else _ORDINAL_PART[word]
+    per = 6 if word.startswith("h") or (m.groupdict().get("u") or "").lower() == "half" else 3
+    return Spec(month=min(12, n * per), year_only=True)
+
+
 def _fiscal(m: re.Match) -> Spec | tuple[Spec, Spec]:
     """"fiscal 2024", "FY24"; a split fiscal year ("fiscal 2024/25", "FY2024-25") is a range
     of its two calendar years, like "the 2024/25 fiscal year"."""
@@ -317,8 +330,9 @@ _TABLE: tuple[tuple[str, object, str | None], ...] = (
      rf"(?:(?P<y>{_YEAR})\b|(?i:(?:the\s+)?(?:(?P<r>last|next|this|current|previous)\s+)?year\b))",
      _part_of_year, r"quarter|half|months|weeks"),
     (rf"\b(?:Q[1-4]|H[12])\s*(?P<y>{_YEAR})\b", _part_of_year, r"[qh][1-4]"),
-    (r"(?i:\b(?:the\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:quarter|half)\b)(?!\s+of\b)",
-     _part_of_year, r"quarter|half"),
+    (r"(?i:\b(?:the\s+)?(?P<p>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?P<u>quarter|half)\b)(?!\s+of\b)",
+     _bare_part_of_year, r"quarter|half"),
+    (r"\b(?P<p>Q[1-4]|H[12])\b(?!\s*[/-]?\s*\d)", _bare_part_of_year, r"\b[qh][1-4]\b"),
     (rf"\b(?:(?i:fiscal(?:\s+year)?)|FY)\s*(?P<y>\d{{4}}|\d\d)(?:[/–-](?P<y2>\d{{4}}|\d\d))?\b{_NOT_FIGURE}",
      _fiscal, r"fiscal|fy"),
     (r"(?i:\b(?:the\s+day\s+(?:before|after)\s+)?(?:yesterday|today|tomorrow)\b)", _day_word,
@@ -334,7 +348,8 @@ _TABLE: tuple[tuple[str, object, str | None], ...] = (
     (rf"(?i:\b(?:for|over)\s+(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|many)"
      rf"\s+(?:days?|weeks?|months?|years?|decades?)\b)", _duration, r"day|week|month|year|decade"),
     (r"(?i:\b(?:in|over|during)\s+recent\s+(?:days|weeks|months|years|decades)\b)", _duration, r"recent"),
-    (r"(?i:\bthe\s+same\s+(?:period|year|month|quarter|time)\b)", _same, r"same"),
+    (rf"(?i:\bthe\s+same\s+(?:(?:period|year|month|quarter|time)|(?:{_NUM}\s+)?(?:months|weeks|quarters))\b)",
+     _same, r"same"),
     (r"(?i:\b(?:the\s+)?(?P<r>last|next|this|past|previous|coming|current)\s+(?:(?:fiscal|financial|calendar)\s+)?"
      r"(?P<u>year|month|week)\b)",
      _relative_unit, r"year|month|week"),
