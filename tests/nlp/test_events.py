@@ -639,3 +639,48 @@ def test_invited_visit_and_later_committee_meeting_stay_apart(run):
               date="2025-03-12")
     planned = sorted(e.date or "" for e in rec.events if e.type == "CONSULT" and e.status == "planned")
     assert planned == ["2025", "2025-06"]
+
+
+# Fresh-text cases of the summit and dispute articles (09, 10), in other words and countries:
+# (text, type, status or None, actors that must be among source + target + location).
+SUMMIT_AND_DISPUTE_CASES = [
+    # a protest note handed over (light verb "hand") is a diplomatic protest, CAMEO 114
+    ("Latvia handed a protest note to Georgia on Monday over the arrest of a Latvian journalist.",
+     "ACCUSE", "occurred", {"LVA", "GEO"}),
+    ("Estonia submitted a protest note to Armenia on Monday.", "ACCUSE", "occurred", {"EST", "ARM"}),
+    # those who gather "for a summit" attend it: the summit is a meeting of its own
+    ("Leaders from Nepal, Finland and Ghana gathered in Helsinki on Monday for a one-day summit on "
+     "water security.", "CONSULT", "occurred", {"NPL", "FIN", "GHA"}),
+    ("Chilean ministers were in Oslo on Monday for a conference hosted by Norwegian Prime Minister "
+     "Kari Berg.", "CONSULT", "occurred", {"CHL", "NOR"}),
+    # a bare "conference" is a meeting (an invitation arranges it), unlike a leader's news conference
+    ("Thai Prime Minister Anan Chai invited Peruvian President Rosa Quispe to attend a regional "
+     "trade conference in Bangkok in June.", "CONSULT", "planned", {"Rosa Quispe", "Bangkok"}),
+    # "the three leaders" are the sides of the meeting with three participants told before
+    ("Leaders from Nepal, Finland and Ghana gathered in Helsinki on Monday for a summit. On Tuesday, "
+     "the three leaders adopted a joint statement on water security.", "AGREE", None,
+     {"NPL", "FIN", "GHA"}),
+]
+
+
+@pytest.mark.parametrize("text, kind, status, actors", SUMMIT_AND_DISPUTE_CASES)
+def test_summit_and_dispute_events(run, text, kind, status, actors):
+    rec = run(text)
+    found = [(e.type, e.status, _names(rec, e.source + e.target + ([e.location] if e.location else [])))
+             for e in rec.events]
+    assert any(k == kind and (status is None or s == status) and actors <= names
+               for k, s, names in found), found
+
+
+@pytest.mark.parametrize("text", [
+    # "a great deal" is an amount, not an agreement
+    "Nepal and Finland are mountain nations, and we have a great deal to learn from each other, "
+    "Nepalese Prime Minister Hari Thapa said.",
+    "Finland has a good deal of experience in forestry, Finnish President Aino Lahti said.",
+    # a leader's own news conference is the venue of a statement, not a meeting
+    "Finnish President Aino Lahti told a news conference in Helsinki that prices were rising.",
+])
+def test_no_event_in_amounts_and_own_news_conferences(run, text):
+    rec = run(text)
+    assert not [e for e in rec.events if e.type in ("AGREE", "CONSULT")], \
+        [(e.type, e.trigger) for e in rec.events]

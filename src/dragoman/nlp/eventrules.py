@@ -23,6 +23,7 @@ from dragoman.codebooks import EventTerm
 from dragoman.nlp.eventstatus import (ARRANGE_VERBS, INTENT_WORDS, MEETING_MODES, MODAL_FUTURE,
                                       PLANNING_VERBS, lemma, meeting_clauses, purpose_clause,
                                       verb_chain)
+from dragoman.nlp.eventnouns import amount_idiom, attended_for, plain_conference
 from dragoman.nlp.extensions import span_text, token_table
 from dragoman.nlp.speakers import speech_lexicon
 
@@ -36,7 +37,8 @@ LIGHT_VERBS = frozenset({
     "enact", "declare", "receive", "begin", "start", "open", "resume", "convene", "organize",
     "organise", "join", "participate", "engage", "wrap", "end", "complete", "accept",
     "pledge", "promise", "sign", "ink", "renew", "grant", "agree", "arrange", "schedule",
-    "tell", "address", "brief", "witness", "secure", "obtain", "win", "get", "gain", "award",
+    "tell", "address", "brief", "hand", "submit", "witness", "secure", "obtain", "win", "get",
+    "gain", "award",
 })
 # Nouns that are events in themselves when they stand before these verbs:
 # "the summit will take place", "clashes broke out".
@@ -234,7 +236,8 @@ def raw_triggers(doc: Doc, lex: TriggerLexicon) -> list[Trigger]:
         starts = noun_starts.get(lemmas[i], []) + noun_starts.get(lowers[i], [])
         for key, term in starts:
             end = _words_at(doc, i, key)
-            if end and doc[end - 1].pos_ in ("NOUN", "PROPN") and not taken & set(range(i, end)):
+            if end and doc[end - 1].pos_ in ("NOUN", "PROPN") and not taken & set(range(i, end)) and (
+                    not amount_idiom(doc[end - 1])):
                 best = (end, term)
                 break
         if best:
@@ -337,7 +340,8 @@ def noun_is_event(trigger: Trigger, verb: Token | None, relation: str, taken: se
         # "for talks" is a purpose, unless the talks have their own place or date ("preparing
         # for the meeting in Baku in October") or an invitation is for them
         prep = noun.head
-        purpose = prep.lower_ == "for" and not (_has_own_details(noun) or lemma(verb) in ARRANGE_VERBS)
+        purpose = prep.lower_ == "for" and not (
+            _has_own_details(noun) or lemma(verb) in ARRANGE_VERBS or attended_for(noun, verb))
         # "held talks on the fighting": the topic of another event, not the talkers' own act
         topic = prep.lower_ in TOPIC_PREPS and prep.head.i in taken
         return happening and prep.i not in taken and not purpose and not topic and not _generic(noun)
@@ -359,7 +363,7 @@ def _generic(noun: Token) -> bool:
 def _shared(trigger: Trigger, noun: Token) -> bool:
     """A news conference is a meeting only when held jointly or with someone; a leader's
     own "daily news conference" is the venue of a statement."""
-    if trigger.term.mode != "conference":
+    if trigger.term.mode != "conference" or plain_conference(tuple(trigger.term.term.split()), noun):
         return True
     return any(lemma(t) == "joint" for t in noun.doc[trigger.tokens[0]:trigger.head + 1]) or any(
         c.dep_ == "prep" and c.lower_ in ("with", "between") for c in noun.children) or any(

@@ -24,6 +24,7 @@ from dragoman.model import Event
 from dragoman.nlp.eventargs import (FIRST_PERSON, THIRD_PLURAL, THIRD_SINGULAR, Args, ArgFinder, _add,
                                     locate, noun_args, referenced_target, verb_args)
 from dragoman.nlp.eventdirection import orient, receives_thing
+from dragoman.nlp.eventgroups import fill_numbered_sides
 from dragoman.nlp.eventlabels import LABEL_RELATION, label_args, label_triggers, told_accusations
 from dragoman.nlp.eventrefs import act_doers, earlier_doers, named_sides, previous_subject
 from dragoman.nlp.eventrules import (Trigger, TriggerLexicon, is_speech, raw_triggers,
@@ -297,6 +298,7 @@ def draft_event(trigger: Trigger, doc: Doc, finder: ArgFinder, earlier: Earlier,
     others: the heads of the other event nouns (their times are their own)."""
     args = (label_args(trigger, doc, finder) if trigger.relation == LABEL_RELATION
             else noun_args(trigger, doc, finder) if trigger.is_noun else verb_args(trigger, doc, finder))
+    fill_numbered_sides(trigger.verb, doc, args, earlier)  # "the four leaders adopted ..."
     if args.non_state or (args.unknown and not args.source) or receives_thing(trigger, doc, finder):
         return None
     restates = fill_missing_actors(trigger, doc, finder, args, earlier)
