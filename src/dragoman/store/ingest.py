@@ -23,7 +23,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Protocol, TypeVar
 
-from sqlalchemy import Connection, Engine, insert, or_, select, update
+from sqlalchemy import Connection, Engine, bindparam, insert, or_, select, update
+
 from dragoman.errors import DragomanError, ReadError
 from dragoman.model import Article, Extraction
 from dragoman.store.db import describe_url, is_transient, write_lock
@@ -44,6 +45,10 @@ DEFAULT_BATCH_SIZE = 64
 # than a PostgreSQL server takes to restart; then the ingest stops with StoreUnavailable.
 RETRY_DELAYS = (0.5, 1.0, 2.0, 4.0, 8.0)
 T = TypeVar("T")
+# Statements built once, not per article (SQLAlchemy then skips building them again).
+_FIND_ARTICLE = select(ArticleRow.id, ArticleRow.extractor).where(
+    ArticleRow.ext_id == bindparam("ext_id"), ArticleRow.content_hash == bindparam("digest"))
+_INSERT_ARTICLE = insert(ArticleRow).returning(ArticleRow.id)
 
 
 class StoreUnavailable(DragomanError):
@@ -215,8 +220,7 @@ class Ingest:
         """(the stored row of this article, or None; the stored article it is a new
         text of, or None)."""
         with self.engine.connect() as conn:
-            row = conn.execute(select(ArticleRow.id, ArticleRow.extractor).where(
-                ArticleRow.ext_id == item.id, ArticleRow.content_hash == digest)).first()
+            row = conn.execute(_FIND_ARTICLE, {"ext_id": item.id, "digest": digest}).first()
             return row, None if row is not None else self._same_place(conn, item)
 
     @staticmethod
@@ -334,12 +338,10 @@ class Ingest:
         assert job.extraction is not None and self._index is not None
         values = article_values(job.article, job.extraction.extractor, self.now())
         if job.replace is None:
-            found = conn.execute(select(ArticleRow.id, ArticleRow.extractor).where(
-                ArticleRow.ext_id == job.article.id,
-                ArticleRow.content_hash == values["content_hash"])).first()
+            found = conn.execute(_FIND_ARTICLE, {"ext_id": job.article.id,
+                                                 "digest": values["content_hash"]}).first()
             if found is None:
-                article_id = conn.execute(insert(ArticleRow).returning(ArticleRow.id),
-                                          values).scalar_one()
+                article_id = conn.execute(_INSERT_ARTICLE, values).scalar_one()
                 write_extraction(conn, self._index, article_id, job.extraction)
                 return "stored"
             if found.extractor == job.extraction.extractor:

@@ -167,9 +167,22 @@ class EntityIndex:
     def resolve(self, conn: Connection, entity: Entity, article_id: int) -> Resolution:
         """Match `entity` or create it; record new aliases, a fuller name and a missing
         country in the knowledge base through `conn`."""
+        return self.resolve_all(conn, [entity], article_id)[0]
+
+    def resolve_all(self, conn: Connection, entities: list[Entity],
+                    article_id: int) -> list[Resolution]:
+        """Resolve one article's entities in order, as `resolve` one after the other
+        would (a later entity can match one created for an earlier), but write them in
+        a few statements: the new entities in one insert, the aliases in another."""
+        batch = _Batch()
+        results = [self._resolve_one(batch, entity) for entity in entities]
+        self._flush(conn, batch, article_id)
+        return results
+
+    def _resolve_one(self, batch: _Batch, entity: Entity) -> Resolution:
         known = self.match(entity)
         if known is None:
-            return self._create(conn, entity, article_id)
+            return self._create(batch, entity)
         result = Resolution(known)
         forms = [entity.name, *entity.aliases]
         if entity.kind == "person" and _fuller(entity.name, known.name):
@@ -181,41 +194,88 @@ class EntityIndex:
             changes.update(name=known.name, key=fold(known.name))
         if known.country is None and entity.country:
             known.country = changes["country"] = entity.country
-        if changes:
-            conn.execute(update(EntityRow).where(EntityRow.id == known.id).values(**changes))
+        if changes and known.id < _PENDING:  # a pending entity is inserted as it ends up
+            batch.changes.setdefault(known.id, {}).update(changes)
         for form in forms:
             if form and form not in known.written and form not in result.new_aliases:
                 result.new_aliases.append(form)
-        fresh = [a for a in result.new_aliases if a != known.name]
-        if fresh:
-            conn.execute(insert(AliasRow), [
-                {"entity_id": known.id, "alias": a, "key": fold(a), "first_article_id": article_id}
-                for a in fresh])
+        batch.aliases.extend((known, a) for a in result.new_aliases if a != known.name)
         for form in forms:
             self._add_form(known, form)
         known.roles.update(entity.roles)
         return result
 
-    def _create(self, conn: Connection, entity: Entity, article_id: int) -> Resolution:
+    def _create(self, batch: _Batch, entity: Entity) -> Resolution:
         name = entity.name
         if entity.kind == "person":  # the fullest form is the canonical name
             for alias in entity.aliases:
                 if _fuller(alias, name):
                     name = alias
-        new_id = conn.execute(insert(EntityRow).returning(EntityRow.id), {
-            "kind": entity.kind, "name": name, "key": fold(name), "code": entity.code,
-            "country": entity.country, "first_article_id": article_id}).scalar_one()
-        known = KnownEntity(new_id, entity.kind, name, entity.code, entity.country)
+        # A placeholder id until the insert: above every real id and in creation order,
+        # so candidates sort as they will once the database has numbered them.
+        known = KnownEntity(_PENDING + len(batch.new), entity.kind, name, entity.code,
+                            entity.country)
+        batch.new.append(known)
         self._add(known)
         aliases = [a for a in dict.fromkeys([entity.name, *entity.aliases]) if a and a != name]
-        if aliases:
-            conn.execute(insert(AliasRow), [
-                {"entity_id": new_id, "alias": a, "key": fold(a), "first_article_id": article_id}
-                for a in aliases])
+        batch.aliases.extend((known, a) for a in aliases)
         for alias in aliases:
             self._add_form(known, alias)
         known.roles.update(entity.roles)
         return Resolution(known, created=True, new_aliases=aliases)
+
+    def _flush(self, conn: Connection, batch: _Batch, article_id: int) -> None:
+        """Write what `batch` gathered: new entities (then their real ids replace the
+        placeholders), changed entities, aliases in the order they were found."""
+        if batch.new:
+            new_ids = conn.execute(_INSERT_ENTITY, [
+                {"kind": k.kind, "name": k.name, "key": fold(k.name), "code": k.code,
+                 "country": k.country, "first_article_id": article_id}
+                for k in batch.new]).scalars().all()
+            for known, new_id in zip(batch.new, new_ids, strict=True):
+                self._renumber(known, new_id)
+        for entity_id, changes in batch.changes.items():
+            conn.execute(update(EntityRow).where(EntityRow.id == entity_id).values(**changes))
+        if batch.aliases:
+            conn.execute(_INSERT_ALIAS, [
+                {"entity_id": known.id, "alias": a, "key": fold(a),
+                 "first_article_id": article_id} for known, a in batch.aliases])
+
+    def _renumber(self, known: KnownEntity, new_id: int) -> None:
+        """Give a pending entity its real id everywhere the index holds it."""
+        old_id = known.id
+        del self.entities[old_id]
+        known.id = new_id
+        self.entities[new_id] = known
+        if known.code and self._by_code.get(known.code) == old_id:
+            self._by_code[known.code] = new_id
+        keys: list[set[int]] = []
+        for form in known.forms:
+            keys.append(self._by_form[(known.kind, form)])
+            if known.kind == "person":
+                surname = _surname(form)
+                keys.append(self._by_surname[(surname[:1], len(surname))])
+        for ids in keys:
+            if old_id in ids:
+                ids.discard(old_id)
+                ids.add(new_id)
+
+
+@dataclass
+class _Batch:
+    """The writes one article's resolution gathers: entities to create (placeholder
+    ids), changes to existing entities by id, (entity, alias) pairs in order."""
+
+    new: list[KnownEntity] = field(default_factory=list)
+    changes: dict[int, dict] = field(default_factory=dict)
+    aliases: list[tuple[KnownEntity, str]] = field(default_factory=list)
+
+
+# Placeholder ids of entities not inserted yet (see EntityIndex._create).
+_PENDING = 1 << 62
+# Built once: SQLAlchemy then skips constructing the statement for every article.
+_INSERT_ENTITY = insert(EntityRow).returning(EntityRow.id, sort_by_parameter_order=True)
+_INSERT_ALIAS = insert(AliasRow)
 
 
 def index_state(conn: Connection) -> tuple:

@@ -34,6 +34,14 @@ from dragoman.store.schema import (
 _FACTS = (FindingRow, EventActorRow, EventReportRow, SectorRow, ClaimRow, QuoteRow,
           RoleRow, MentionRow, ArticleCountryRow)
 
+# Insert statements built once, not per article: SQLAlchemy then skips building them again.
+_INSERT = {table: insert(table) for table in (
+    QuoteRow, SectorRow, FindingRow, MentionRow, RoleRow, ArticleCountryRow, EventActorRow)}
+_INSERT_CLAIMS = insert(ClaimRow).returning(ClaimRow.id, ClaimRow.local_id,
+                                            sort_by_parameter_order=True)
+_INSERT_REPORTS = insert(EventReportRow).returning(EventReportRow.id,
+                                                   sort_by_parameter_order=True)
+
 
 def content_hash(article: Article) -> str:
     """SHA-256 (hex) of the article's date and text: its idempotency key with its id."""
@@ -99,18 +107,18 @@ def write_extraction(conn: Connection, index: EntityIndex, article_id: int,
     local = _write_entities(conn, index, article_id, extraction, version)
     ids = {local_id: known.id for local_id, known in local.items()}
     if extraction.quotes:
-        conn.execute(insert(QuoteRow), [
+        conn.execute(_INSERT[QuoteRow], [
             {"article_id": article_id, "local_id": q.id, "speaker_id": ids.get(q.speaker or ""),
              "kind": q.kind, "text": q.text, "cue": q.cue, "start": q.span[0], "end": q.span[1],
              "extractor": version} for q in extraction.quotes])
     claim_ids = _write_claims(conn, article_id, extraction, ids)
     _write_events(conn, article_id, extraction, local, parse_date(article.date))
     if extraction.sectors:
-        conn.execute(insert(SectorRow), [
+        conn.execute(_INSERT[SectorRow], [
             {"article_id": article_id, "sector": s.sector, "term": s.term, "start": s.span[0],
              "end": s.span[1], "extractor": version} for s in extraction.sectors])
     if extraction.findings:
-        conn.execute(insert(FindingRow), [
+        conn.execute(_INSERT[FindingRow], [
             {"article_id": article_id, "kind": f.kind, "detail": f.detail, "ratio": f.ratio,
              "claim_ids": [claim_ids[c] for c in f.claims if c in claim_ids],
              "extractor": version} for f in extraction.findings])
@@ -121,8 +129,9 @@ def _write_entities(conn: Connection, index: EntityIndex, article_id: int,
     text = extraction.article.text
     local: dict[str, KnownEntity] = {}
     mentions, roles, countries = [], [], set()
-    for entity in extraction.entities:
-        known = index.resolve(conn, entity, article_id).entity
+    resolutions = index.resolve_all(conn, list(extraction.entities), article_id)
+    for entity, resolution in zip(extraction.entities, resolutions, strict=True):
+        known = resolution.entity
         local[entity.id] = known
         for start, end in sorted(set(map(tuple, entity.mentions))):
             mentions.append({"article_id": article_id, "entity_id": known.id,
@@ -136,9 +145,9 @@ def _write_entities(conn: Connection, index: EntityIndex, article_id: int,
             countries.add(code)
     for table, rows in ((MentionRow, mentions), (RoleRow, roles)):
         if rows:
-            conn.execute(insert(table), rows)
+            conn.execute(_INSERT[table], rows)
     if countries:
-        conn.execute(insert(ArticleCountryRow),
+        conn.execute(_INSERT[ArticleCountryRow],
                      [{"article_id": article_id, "code": c} for c in sorted(countries)])
     return local
 
@@ -155,8 +164,7 @@ def _write_claims(conn: Connection, article_id: int, extraction: Extraction,
              "counterpart": c.counterpart, "speaker_id": ids.get(c.speaker or ""),
              "start": c.span[0], "end": c.span[1], "extractor": extraction.extractor,
              "published": published} for c in extraction.claims]
-    result = conn.execute(insert(ClaimRow).returning(ClaimRow.id, ClaimRow.local_id,
-                                                     sort_by_parameter_order=True), rows)
+    result = conn.execute(_INSERT_CLAIMS, rows)
     return {local_id: claim_id for claim_id, local_id in result}
 
 
@@ -177,8 +185,7 @@ def _write_events(conn: Connection, article_id: int, extraction: Extraction,
         actors.append(list(dict.fromkeys([(a.id, "source") for a in sources]
                                          + [(a.id, "target") for a in targets])))
     event_ids = attach_reports(conn, reports, published, article_id)
-    report_ids = conn.execute(
-        insert(EventReportRow).returning(EventReportRow.id, sort_by_parameter_order=True), [
+    report_ids = conn.execute(_INSERT_REPORTS, [
             {"event_id": event_id, "article_id": article_id, "local_id": r.event.id,
              "type": r.event.type, "mode": r.event.mode, "status": r.event.status,
              "date": r.event.date, "location_id": r.location_id, "cameo": r.event.cameo,
@@ -191,4 +198,4 @@ def _write_events(conn: Connection, article_id: int, extraction: Extraction,
             for report_id, event_id, pairs in zip(report_ids, event_ids, actors, strict=True)
             for entity_id, role in pairs]
     if rows:
-        conn.execute(insert(EventActorRow), rows)
+        conn.execute(_INSERT[EventActorRow], rows)
