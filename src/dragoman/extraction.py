@@ -105,8 +105,8 @@ def relax_garbage_collector() -> None:
     wide and idempotent; memory is unchanged in practice (cycles are rare in our objects)."""
     gc.collect()
     gc.freeze()
-    _, middle, old = gc.get_threshold()
-    gc.set_threshold(max(GC_YOUNG_THRESHOLD, gc.get_threshold()[0]), middle, old)
+    young, middle, old = gc.get_threshold()
+    gc.set_threshold(max(GC_YOUNG_THRESHOLD, young), middle, old)
 
 
 class Extractor:

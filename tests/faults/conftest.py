@@ -17,6 +17,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from pgtest import PG_ENV, pg_url, reset_postgres  # noqa: F401  (re-exported to the tests)
+
 from dragoman.model import Extraction
 from dragoman.store import KnowledgeBase
 from dragoman.store.schema import (
@@ -28,7 +30,6 @@ from dragoman.store.schema import (
     SectorRow,
 )
 
-PG_ENV = "DRAGOMAN_TEST_PG_URL"
 DRAGOMAN = [sys.executable, "-c", "from dragoman.cli import main; main()"]
 
 FACTS = (MentionRow, QuoteRow, ClaimRow, EventReportRow, SectorRow)
@@ -164,24 +165,6 @@ def site() -> Iterator[Site]:
 
 
 # -- PostgreSQL --------------------------------------------------------------------------
-
-
-def pg_url() -> str | None:
-    return os.environ.get(PG_ENV) or None
-
-
-def reset_postgres(url: str) -> None:
-    """Empty the test PostgreSQL database: drop whatever the public schema holds."""
-    from sqlalchemy import text
-
-    from dragoman.store.db import database_url, make_engine
-    engine = make_engine(database_url(url))
-    try:
-        with engine.begin() as conn:
-            conn.execute(text("DROP SCHEMA public CASCADE"))
-            conn.execute(text("CREATE SCHEMA public"))
-    finally:
-        engine.dispose()
 
 
 @pytest.fixture(params=["sqlite", "postgres"])

@@ -3,33 +3,20 @@ stores from them (the reference every parallel ingest must match), knowledge bas
 SQLite and, when `.ci/run` started one, PostgreSQL."""
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
+
+from pgtest import PG_ENV, pg_url, reset_postgres
 
 from dragoman.scale import DEFAULT_CHUNK
 
 from .rows import facts
 
-PG_ENV = "DRAGOMAN_TEST_PG_URL"
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 # Few articles, as loading the model (seconds) costs more than extracting them, but
 # more than one task of DEFAULT_CHUNK articles, so that two workers both get work.
 ARTICLES = 10
-
-
-def _reset_postgres(url: str) -> None:
-    from sqlalchemy import text
-
-    from dragoman.store.db import database_url, make_engine
-    engine = make_engine(database_url(url))
-    try:
-        with engine.begin() as conn:
-            conn.execute(text("DROP SCHEMA public CASCADE"))
-            conn.execute(text("CREATE SCHEMA public"))
-    finally:
-        engine.dispose()
 
 
 @pytest.fixture(scope="session")
@@ -58,10 +45,10 @@ def kb_url(request, tmp_path) -> str:
     """An empty knowledge-base database: an SQLite file, or the test PostgreSQL."""
     if request.param == "sqlite":
         return f"sqlite:///{tmp_path / 'kb.db'}"
-    url = os.environ.get(PG_ENV)
+    url = pg_url()
     if not url:
         pytest.skip(f"{PG_ENV} is not set (.ci/run sets it)")
-    _reset_postgres(url)
+    reset_postgres(url)
     return url
 
 
